@@ -1,0 +1,44 @@
+// The output formats. Files arrive in input order, one at a time; a reporter streams them or
+// gathers them until finish().
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lint_job.h"
+#include "options.h"
+
+namespace amllint::cli {
+
+struct RunSummary {
+  size_t files = 0;
+  size_t errors = 0, warnings = 0, infos = 0;
+  std::vector<std::string> problems;  // I/O and discovery errors, "path: reason"
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void file(const FileResult& result) = 0;
+  virtual void finish(const RunSummary& summary) = 0;
+};
+
+std::unique_ptr<Reporter> make_text_reporter(std::FILE* out, bool color);
+std::unique_ptr<Reporter> make_json_reporter(std::FILE* out);
+std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out);
+std::unique_ptr<Reporter> make_github_reporter(std::FILE* out);
+std::unique_ptr<Reporter> make_junit_reporter(std::FILE* out);
+
+std::unique_ptr<Reporter> make_reporter(Format format, std::FILE* out, bool color);
+
+// The source line of `range` with a `^~~~` underline beneath it, both without a trailing
+// newline; tabs are kept so the underline aligns, long lines are cut to a window around it.
+struct Snippet {
+  std::string line;
+  std::string underline;
+};
+Snippet make_snippet(const Document& doc, TextRange range);
+
+}  // namespace amllint::cli

@@ -1,0 +1,64 @@
+// path:line:col: severity: message [code], then the source line and its underline.
+#include <fmt/format.h>
+
+#include "reporter.h"
+#include "terminal.h"
+
+namespace amllint::cli {
+namespace {
+
+struct Style {
+  std::string_view bold, reset, dim, caret;
+  std::string_view error, warning, info;
+};
+constexpr Style kPlain{};
+constexpr Style kAnsi{"\x1b[1m",    "\x1b[0m",    "\x1b[2m",   "\x1b[1;32m",
+                      "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m"};
+
+std::string plural(size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+class TextReporter : public Reporter {
+ public:
+  TextReporter(std::FILE* out, bool color) : out_(out), style_(color ? kAnsi : kPlain) {}
+
+  void file(const FileResult& r) override {
+    if (!r.doc) return;
+    const std::string path = printable(r.input.path);
+    for (size_t i = 0; i < r.shown.size(); ++i) {
+      const Diagnostic& d = r.shown[i];
+      const Position& p = r.positions[i];
+      const std::string_view color = d.severity == Severity::Error     ? style_.error
+                                     : d.severity == Severity::Warning ? style_.warning
+                                                                       : style_.info;
+      const Snippet snippet = make_snippet(*r.doc, d.range);
+      fmt::print(out_, "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n{}\n{}{}{}\n", style_.bold, path, p.line,
+                 p.column, style_.reset, color, severity_name(d.severity), style_.reset,
+                 printable(d.message), style_.dim, printable(d.code), style_.reset, snippet.line,
+                 style_.caret, snippet.underline, style_.reset);
+    }
+  }
+
+  void finish(const RunSummary& s) override {
+    std::fflush(out_);
+    if (s.errors + s.warnings + s.infos == 0) {
+      fmt::print(stderr, "{} checked, no problems found\n", plural(s.files, "file"));
+    } else {
+      fmt::print(stderr, "{} checked: {}, {}, {}\n", plural(s.files, "file"),
+                 plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
+    }
+  }
+
+ private:
+  std::FILE* out_;
+  Style style_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(std::FILE* out, bool color) {
+  return std::make_unique<TextReporter>(out, color);
+}
+
+}  // namespace amllint::cli
