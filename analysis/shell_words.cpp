@@ -466,8 +466,10 @@ std::vector<PackageInstall> find_package_installs(const ShellParse& parse) {
       tool = "pip";
       verb = next_operand(argv, 1);
     } else if (is_versioned(program, "python") || program == "py") {
+      // `-m` must come among the interpreter's own options, before any script or `-c` code.
       size_t m = 1;
-      while (m < argv.size() && argv[m] != "-m") ++m;
+      while (m < argv.size() && argv[m] != "-m" && argv[m] != "-c" && argv[m].starts_with("-")) ++m;
+      if (m < argv.size() && argv[m] != "-m") m = argv.size();
       if (m + 1 < argv.size() && is_versioned(argv[m + 1], "pip")) {
         tool = "pip";
         verb = next_operand(argv, m + 2);
