@@ -122,6 +122,30 @@ class Builder : public YAML::EventHandler {
     return -1;
   }
 
+  // A quote left open swallows the rest of the text, and the parser fails at its end: find
+  // the opening quote after the last complete node instead.
+  int64_t unclosed_quote_offset() const {
+    for (uint32_t i = last_end_; i < src_.size(); ++i) {
+      char c = src_[i];
+      if (c == '#' && (i == 0 || is_white(src_[i - 1]))) {
+        while (i < src_.size() && src_[i] != '\n') ++i;
+        continue;
+      }
+      if (c != '"' && c != '\'') continue;
+      uint32_t k = i;
+      while (k > 0 && is_space(src_[k - 1])) --k;
+      char before = k == 0 ? '\n' : src_[k - 1];
+      if (before != ':' && before != '-' && before != '[' && before != '{' && before != ',' &&
+          before != '\n' && before != '\r')
+        continue;
+      auto style = c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+      uint32_t end = scalar_end(src_, i, style, {}, -1, false);
+      if (end >= src_.size() && (end <= i + 1 || src_[end - 1] != c)) return i;
+      i = end - 1;
+    }
+    return -1;
+  }
+
   // After a syntax error, containers still open are closed where their content stops.
   void close_all() {
     while (!stack_.empty()) close();
@@ -364,6 +388,7 @@ struct ParseOutcome {
   bool failed = false;
   uint32_t error_offset = 0;
   int64_t open_flow_offset = -1;
+  int64_t unclosed_quote_offset = -1;
   std::string message;
 };
 
@@ -379,11 +404,17 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
     }
   } catch (const YAML::Exception& e) {
     out.open_flow_offset = builder.open_flow_offset();
+    out.unclosed_quote_offset = builder.unclosed_quote_offset();
     builder.close_all();
     out.failed = true;
     out.error_offset = static_cast<uint32_t>(std::min<size_t>(
         e.mark.pos < 0 ? src.size() : static_cast<size_t>(e.mark.pos), src.size()));
     out.message = describe_parser_error(e.msg);
+    if (out.unclosed_quote_offset >= 0) {
+      out.error_offset = static_cast<uint32_t>(out.unclosed_quote_offset);
+      out.open_flow_offset = -1;
+      out.message = "invalid YAML: this quoted string is never closed";
+    }
   }
   return out;
 }

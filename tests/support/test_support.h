@@ -1,0 +1,27 @@
+// Helpers shared by the unit tests: reading files, running the analysis, locating data.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analyze.h"
+
+namespace amllint::testing {
+
+std::string read_file(const std::filesystem::path& path);
+std::filesystem::path shared_dir();    // ../shared beside the repo
+std::filesystem::path corpus_dir();    // ../shared/corpus/azureml-examples
+std::filesystem::path fixtures_dir();  // tests/fixtures
+
+struct Linted {
+  Document doc;
+  Analysis analysis;
+};
+Linted lint_file(const std::filesystem::path& path);
+Linted lint_text(std::string text, const std::string& path = "inline.yml");
+
+// "path:line:col: severity: message [code]" for failure messages.
+std::string describe(const std::string& path, const Document& doc, const Diagnostic& d);
+
+}  // namespace amllint::testing
