@@ -68,7 +68,9 @@ enum class BindingIssueKind {
   Empty,             // `${{}}`
   Malformed,         // spaces inside the path, empty segments: the service will not resolve it
   UnclosedOptional,  // `$[[` without `]]`
-  EmptyOptional,     // `$[[ ]]` with no binding inside
+  // `$[[--flag]]` with no binding inside: seen in hand-written components; what the service
+  // does with it is undocumented, so report it as advice at most.
+  EmptyOptional,
 };
 
 struct BindingIssue {

@@ -562,7 +562,10 @@ std::vector<SecretFinding> find_secrets(std::string_view text) {
     size_t begin = i;
     while (i < text.size() && is_base64(text[i])) ++i;
     std::string_view token = text.substr(begin, i - begin);
-    if (token.size() == 88 && token.ends_with("==") &&
+    // SHA-512 digests (npm/pip integrity, `sha512-...==`) have the same shape but are not secret.
+    bool digest =
+        begin >= 7 && ifind(text.substr(begin - 7, 7), "sha512") != std::string_view::npos;
+    if (!digest && token.size() == 88 && token.ends_with("==") &&
         token.substr(0, 86).find('=') == std::string_view::npos && looks_random(token) &&
         !overlaps(found, begin, i)) {
       found.push_back({SecretKind::AccountKey, make_range(begin, i)});
