@@ -1,0 +1,788 @@
+// The only translation unit that includes valijson (it is heavy to compile).
+//
+// valijson decides whether a file is valid; its raw errors are noisy (every failing ancestor and
+// every if/then wrapper adds one, and they never name the expected values). So when it reports
+// a failure, a small walker that understands the subset of draft-07 our schemas use re-checks the
+// file, choosing the if/then branch the user meant from the values present, and writes one
+// message per mistake. Walker findings are kept only where valijson also failed, so a gap in the
+// walker can never invent an error; if the walker finds nothing, valijson's leaf errors are used.
+#include "schema_validate.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "bundled_schemas.h"
+
+namespace amllint {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::array<FileKind, 10> kSchemaKinds = {
+    FileKind::CommandJob,        FileKind::SweepJob,
+    FileKind::PipelineJob,       FileKind::AutoMLJob,
+    FileKind::SparkJob,          FileKind::CommandComponent,
+    FileKind::PipelineComponent, FileKind::ParallelComponent,
+    FileKind::SparkComponent,    FileKind::DataTransferComponent};
+
+const char* kind_noun(FileKind kind) {
+  switch (kind) {
+    case FileKind::CommandJob: return "a command job";
+    case FileKind::SweepJob: return "a sweep job";
+    case FileKind::PipelineJob: return "a pipeline job";
+    case FileKind::AutoMLJob: return "an automl job";
+    case FileKind::SparkJob: return "a spark job";
+    case FileKind::CommandComponent: return "a command component";
+    case FileKind::PipelineComponent: return "a pipeline component";
+    case FileKind::ParallelComponent: return "a parallel component";
+    case FileKind::SparkComponent: return "a spark component";
+    case FileKind::DataTransferComponent: return "a data transfer component";
+    case FileKind::NotAzureMl: break;
+  }
+  return "this file";
+}
+
+size_t kind_index(FileKind kind) {
+  for (size_t i = 0; i < kSchemaKinds.size(); ++i)
+    if (kSchemaKinds[i] == kind) return i;
+  return kSchemaKinds.size();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema documents as nlohmann::json, parsed once.
+
+std::string_view base_name(std::string_view uri) {
+  auto hash = uri.find('#');
+  if (hash != std::string_view::npos) uri = uri.substr(0, hash);
+  auto slash = uri.rfind('/');
+  return slash == std::string_view::npos ? uri : uri.substr(slash + 1);
+}
+
+const std::unordered_map<std::string, json>& schema_docs() {
+  static const auto docs = [] {
+    std::unordered_map<std::string, json> all;
+    for (const auto& s : bundled_schemas())
+      all.emplace(std::string(s.name), json::parse(s.text.begin(), s.text.end()));
+    return all;
+  }();
+  return docs;
+}
+
+const json* schema_doc(std::string_view name) {
+  const auto& docs = schema_docs();
+  auto it = docs.find(std::string(name));
+  return it == docs.end() ? nullptr : &it->second;
+}
+
+// ---------------------------------------------------------------------------------------------
+// valijson: one compiled schema per kind, built on first use. A const Schema is safe to share;
+// each thread keeps its own Validator (it caches compiled regexes).
+
+struct Compiled {
+  std::once_flag once;
+  std::unique_ptr<valijson::Schema> schema;
+};
+
+const valijson::Schema* compiled_schema(FileKind kind) {
+  static std::array<Compiled, kSchemaKinds.size()> table;
+  size_t i = kind_index(kind);
+  if (i >= table.size()) return nullptr;
+  std::call_once(table[i].once, [&] {
+    const json* file = schema_doc(schema_file_name(kind));
+    if (!file) return;
+    // valijson 1.0 resolves a "#/..." reference found inside a fetched document against the
+    // root document instead of the fetched one, so the per-kind file's references into
+    // definitions.json are rewritten to point into a copy of its definitions, carried along.
+    json root = *file;
+    const std::string prefix = "definitions.json#";
+    if (auto ref = root.find("$ref");
+        ref != root.end() && ref->is_string() && ref->get<std::string>().rfind(prefix, 0) == 0) {
+      const json* defs = schema_doc("definitions.json");
+      if (!defs || !defs->contains("definitions")) return;
+      root["$ref"] = "#" + ref->get<std::string>().substr(prefix.size());
+      root["definitions"] = (*defs)["definitions"];
+    }
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(root);
+    auto fetch = [](const std::string& uri) -> const json* {
+      const json* doc = schema_doc(base_name(uri));
+      return doc ? new json(*doc) : nullptr;
+    };
+    auto free_doc = [](const json* doc) { delete doc; };
+    parser.populateSchema(adapter, *schema, fetch, free_doc);
+    table[i].schema = std::move(schema);
+  });
+  return table[i].schema.get();
+}
+
+// "<root>", "[jobs]", "[0]" -> "/jobs/0"
+std::string escape_token(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string context_pointer(const std::vector<std::string>& context) {
+  std::string ptr;
+  for (const auto& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
+      ptr += "/" + escape_token(std::string_view(part).substr(1, part.size() - 2));
+  }
+  return ptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source ranges.
+
+const SourceSpan* find_span(const JsonView& view, std::string ptr) {
+  while (true) {
+    auto it = view.spans.find(ptr);
+    if (it != view.spans.end()) return &it->second;
+    if (ptr.empty()) return nullptr;
+    ptr.erase(ptr.rfind('/'));
+  }
+}
+
+TextRange value_range(const JsonView& view, const std::string& ptr) {
+  const SourceSpan* s = find_span(view, ptr);
+  return s ? s->value : TextRange{};
+}
+
+// The key of the mapping at `ptr`; for the root, its `type:` key or else its first key, so that
+// a missing root key lands on the first line that matters rather than on the whole file.
+TextRange owner_key_range(const JsonView& view, const std::string& ptr) {
+  if (!ptr.empty()) {
+    const SourceSpan* s = find_span(view, ptr);
+    if (s && !s->key.empty()) return s->key;
+    return s ? TextRange{s->value.begin, s->value.begin} : TextRange{};
+  }
+  if (auto it = view.spans.find("/type"); it != view.spans.end()) return it->second.key;
+  const SourceSpan* first = nullptr;
+  if (view.value.is_object()) {
+    for (const auto& [key, _] : view.value.items()) {
+      auto it = view.spans.find("/" + escape_token(key));
+      if (it != view.spans.end() && (!first || it->second.key.begin < first->key.begin))
+        first = &it->second;
+    }
+  }
+  return first ? first->key : TextRange{};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking our schemas.
+
+struct Frag {
+  const json* s;
+  std::string_view doc;  // document that `s` lives in, for "#/..." references
+};
+
+std::optional<Frag> follow_ref(const Frag& f) {
+  const std::string& ref = (*f.s)["$ref"].get_ref<const std::string&>();
+  auto hash = ref.find('#');
+  std::string_view doc = hash == 0 ? f.doc : base_name(ref);
+  const json* root = schema_doc(doc);
+  if (!root) return std::nullopt;
+  std::string pointer = hash == std::string::npos ? "" : ref.substr(hash + 1);
+  try {
+    const json& target = root->at(json::json_pointer(pointer));
+    return Frag{&target, doc};
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool type_matches(std::string_view type, const json& v) {
+  if (type == "object") return v.is_object();
+  if (type == "array") return v.is_array();
+  if (type == "string") return v.is_string();
+  if (type == "boolean") return v.is_boolean();
+  if (type == "null") return v.is_null();
+  if (type == "integer") return v.is_number_integer();
+  if (type == "number") return v.is_number();
+  return false;
+}
+
+bool types_match(const json& type, const json& v) {
+  if (type.is_string()) return type_matches(type.get_ref<const std::string&>(), v);
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && type_matches(t.get_ref<const std::string&>(), v)) return true;
+  return false;
+}
+
+const std::regex& cached_regex(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, std::regex> cache;
+  auto it = cache.find(pattern);
+  if (it == cache.end())
+    it = cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+  return it->second;
+}
+
+bool pattern_matches(const std::string& pattern, const std::string& text) {
+  try {
+    return std::regex_search(text, cached_regex(pattern));
+  } catch (const std::regex_error&) {
+    return true;  // a pattern we cannot compile must not produce errors
+  }
+}
+
+// Whether `v` satisfies an `if` condition. Our conditions only use type, const, enum, required,
+// properties and not.
+bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
+  if (depth > 32) return false;
+  const json& c = *cond.s;
+  if (c.is_boolean()) return c.get<bool>();
+  if (!c.is_object()) return true;
+  if (c.contains("$ref")) {
+    auto target = follow_ref(cond);
+    return target && condition_holds(*target, v, depth + 1);
+  }
+  if (auto it = c.find("type"); it != c.end() && !types_match(*it, v)) return false;
+  if (auto it = c.find("const"); it != c.end() && *it != v) return false;
+  if (auto it = c.find("enum"); it != c.end() && std::find(it->begin(), it->end(), v) == it->end())
+    return false;
+  if (auto it = c.find("required"); it != c.end() && v.is_object())
+    for (const auto& k : *it)
+      if (k.is_string() && !v.contains(k.get_ref<const std::string&>())) return false;
+  if (auto it = c.find("properties"); it != c.end() && v.is_object())
+    for (const auto& [k, sub] : it->items())
+      if (auto vi = v.find(k); vi != v.end() && !condition_holds({&sub, cond.doc}, *vi, depth + 1))
+        return false;
+  if (auto it = c.find("not"); it != c.end() && condition_holds({&*it, cond.doc}, v, depth + 1))
+    return false;
+  return true;
+}
+
+// Expands `f` into the fragments that apply to `v`: $ref followed, allOf flattened, the
+// if/then/else branch chosen by `v`. `description` receives the outermost description.
+void collect(const Frag& f, const json& v, std::vector<Frag>& out, std::string* description,
+             int depth = 0) {
+  if (depth > 64 || !f.s->is_object()) return;
+  const json& s = *f.s;
+  if (description && description->empty())
+    if (auto d = s.find("description"); d != s.end() && d->is_string()) *description = *d;
+  if (s.contains("$ref")) {
+    if (auto target = follow_ref(f)) collect(*target, v, out, description, depth + 1);
+    return;
+  }
+  out.push_back(f);
+  if (auto all = s.find("allOf"); all != s.end())
+    for (const auto& sub : *all) collect({&sub, f.doc}, v, out, description, depth + 1);
+  if (auto cond = s.find("if"); cond != s.end()) {
+    const char* branch = condition_holds({&*cond, f.doc}, v) ? "then" : "else";
+    if (auto b = s.find(branch); b != s.end())
+      collect({&*b, f.doc}, v, out, description, depth + 1);
+  }
+}
+
+// The schemas that apply to the value under `key` of an object checked against `frags`.
+std::vector<Frag> child_schemas(const std::vector<Frag>& frags, const std::string& key) {
+  std::vector<Frag> subs;
+  for (const auto& f : frags) {
+    const json& s = *f.s;
+    bool matched = false;
+    if (auto props = s.find("properties"); props != s.end())
+      if (auto p = props->find(key); p != props->end()) {
+        subs.push_back({&*p, f.doc});
+        matched = true;
+      }
+    if (auto pats = s.find("patternProperties"); pats != s.end())
+      for (const auto& [pattern, sub] : pats->items())
+        if (pattern_matches(pattern, key)) {
+          subs.push_back({&sub, f.doc});
+          matched = true;
+        }
+    if (!matched)
+      if (auto ap = s.find("additionalProperties"); ap != s.end() && ap->is_object())
+        subs.push_back({&*ap, f.doc});
+  }
+  return subs;
+}
+
+std::vector<Frag> item_schemas(const std::vector<Frag>& frags) {
+  std::vector<Frag> subs;
+  for (const auto& f : frags)
+    if (auto items = f.s->find("items"); items != f.s->end() && items->is_object())
+      subs.push_back({&*items, f.doc});
+  return subs;
+}
+
+// Resolves `subs` for value `v` into fragments plus the outermost description.
+std::vector<Frag> resolve(const std::vector<Frag>& subs, const json& v, std::string* description) {
+  std::vector<Frag> frags;
+  for (const auto& f : subs) collect(f, v, frags, description);
+  return frags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message helpers.
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The candidate closest to `word`, if close enough to be a plausible typo.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = std::string::npos;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_d) best_d = d, best = c;
+  }
+  size_t limit = std::max<size_t>(2, word.size() / 3);
+  return best_d <= limit ? best : std::string();
+}
+
+std::string type_phrase(std::string_view t) {
+  if (t == "object") return "a mapping";
+  if (t == "array") return "a list";
+  if (t == "string") return "a string";
+  if (t == "boolean") return "a boolean";
+  if (t == "null") return "an empty value";
+  if (t == "integer") return "an integer";
+  if (t == "number") return "a number";
+  return std::string(t);
+}
+
+std::string value_phrase(const json& v) {
+  if (v.is_object()) return "a mapping";
+  if (v.is_array()) return "a list";
+  if (v.is_string()) return "a string";
+  if (v.is_boolean()) return "a boolean";
+  if (v.is_null()) return "an empty value";
+  if (v.is_number_integer()) return "an integer";
+  return "a number";
+}
+
+std::string short_text(const json& v) {
+  std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return s;
+}
+
+std::string expected_types(const json& type) {
+  std::vector<std::string> names;
+  if (type.is_string()) names.push_back(type_phrase(type.get<std::string>()));
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string()) names.push_back(type_phrase(t.get<std::string>()));
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return out;
+}
+
+// "A command step." -> "a command step"; other descriptions are not nouns.
+std::string noun_from(const std::string& description) {
+  if (description.rfind("A ", 0) != 0 && description.rfind("An ", 0) != 0) return {};
+  std::string n = description;
+  if (!n.empty() && n.back() == '.') n.pop_back();
+  n[0] = 'a';
+  return n;
+}
+
+std::string last_token(const std::string& ptr) {
+  std::string t = ptr.substr(ptr.rfind('/') + 1);
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '~' && i + 1 < t.size())
+      out += t[++i] == '1' ? '/' : '~';
+    else
+      out += t[i];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The explaining walker.
+
+struct Finding {
+  std::string where;  // pointer valijson must also have flagged for the finding to be kept
+  Diagnostic diagnostic;
+};
+
+class Explainer {
+ public:
+  Explainer(FileKind kind, const JsonView& view) : kind_(kind), view_(view) {}
+
+  std::vector<Finding> run(const Frag& root) {
+    std::string description;
+    check(resolve({root}, view_.value, &description), view_.value, "", kind_noun(kind_));
+    return std::move(findings_);
+  }
+
+ private:
+  void add(const std::string& where, TextRange range, const char* code, std::string message,
+           std::vector<Fix> fixes = {}) {
+    Diagnostic d;
+    d.range = range;
+    d.severity = Severity::Error;
+    d.code = code;
+    d.message = std::move(message);
+    d.fixes = std::move(fixes);
+    findings_.push_back({where, std::move(d)});
+  }
+
+  // Checks the scalar constraints of one value; true when it passed (so children may be checked).
+  bool check_value(const std::vector<Frag>& frags, const json& v, const std::string& ptr) {
+    std::string name = ptr.empty() ? std::string("the file") : "`" + last_token(ptr) + "`";
+    for (const auto& f : frags) {
+      const json& s = *f.s;
+      auto type = s.find("type");
+      if (type != s.end() && !types_match(*type, v)) {
+        auto expected = s.find("x-expected");
+        std::string want =
+            expected != s.end() ? expected->get<std::string>() : expected_types(*type);
+        add(ptr, value_range(view_, ptr), "invalid-type",
+            "expected " + want + " for " + name + ", got " + value_phrase(v));
+        return false;
+      }
+    }
+    for (const auto& f : frags) {
+      const json& s = *f.s;
+      auto en = s.find("enum");
+      auto co = s.find("const");
+      bool bad_enum = en != s.end() && std::find(en->begin(), en->end(), v) == en->end();
+      bool bad_const = co != s.end() && *co != v;
+      if (!bad_enum && !bad_const) continue;
+      std::vector<std::string> allowed;
+      std::set<std::string> seen;
+      for (const auto& a : bad_enum ? *en : json::array({*co})) {
+        std::string text = short_text(a), lower = text;
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        if (seen.insert(lower).second) allowed.push_back(text);
+      }
+      std::string list;
+      for (size_t i = 0; i < allowed.size(); ++i) list += (i ? ", `" : "`") + allowed[i] + "`";
+      std::string message = "`" + short_text(v) + "` is not a valid value for " + name +
+                            "; expected " + (allowed.size() == 1 ? "" : "one of ") + list;
+      std::vector<Fix> fixes;
+      if (v.is_string()) {
+        std::string guess = closest(v.get<std::string>(), allowed);
+        if (!guess.empty()) {
+          message += "; did you mean `" + guess + "`?";
+          fixes.push_back(
+              {"Replace with `" + guess + "`", {{value_range(view_, ptr), guess}}, false});
+        }
+      }
+      add(ptr, value_range(view_, ptr), "invalid-enum", std::move(message), std::move(fixes));
+      return false;
+    }
+    if (v.is_string()) {
+      for (const auto& f : frags) {
+        const json& s = *f.s;
+        auto pattern = s.find("pattern");
+        if (pattern == s.end() || pattern_matches(*pattern, v.get<std::string>())) continue;
+        auto expected = s.find("x-expected");
+        if (expected != s.end())
+          add(ptr, value_range(view_, ptr), "invalid-type",
+              "expected " + expected->get<std::string>() + " for " + name + ", got the string `" +
+                  short_text(v) + "`");
+        else
+          add(ptr, value_range(view_, ptr), "schema",
+              "`" + short_text(v) + "` is not a valid value for " + name);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void check(const std::vector<Frag>& frags, const json& v, const std::string& ptr,
+             const std::string& noun) {
+    if (!check_value(frags, v, ptr)) return;
+    if (v.is_object()) check_object(frags, v, ptr, noun);
+    if (v.is_array()) {
+      auto subs = item_schemas(frags);
+      if (subs.empty()) return;
+      for (size_t i = 0; i < v.size(); ++i) descend(subs, v[i], ptr + "/" + std::to_string(i));
+    }
+  }
+
+  void descend(const std::vector<Frag>& subs, const json& v, const std::string& ptr) {
+    std::string description;
+    auto frags = resolve(subs, v, &description);
+    std::string noun;
+    for (const auto& f : frags)
+      if (auto d = f.s->find("description"); d != f.s->end() && d->is_string())
+        if (noun = noun_from(*d); !noun.empty()) break;
+    if (noun.empty()) noun = "`" + last_token(ptr) + "`";
+    check(frags, v, ptr, noun);
+  }
+
+  void check_object(const std::vector<Frag>& frags, const json& v, const std::string& ptr,
+                    const std::string& noun) {
+    // A misspelt required key is one mistake: report the unknown key and its suggestion only.
+    std::set<std::string> reported_missing;
+    for (const auto& [key, _] : v.items())
+      if (!key_allowed(frags, key)) reported_missing.insert(closest(key, property_names(frags)));
+    for (const auto& f : frags) {
+      auto req = f.s->find("required");
+      if (req == f.s->end()) continue;
+      for (const auto& k : *req) {
+        const std::string& key = k.get_ref<const std::string&>();
+        if (v.contains(key) || !reported_missing.insert(key).second) continue;
+        add(ptr, owner_key_range(view_, ptr), "missing-key",
+            "missing required key `" + key + "` in " + noun);
+      }
+    }
+    for (const auto& [key, child] : v.items()) {
+      std::string child_ptr = ptr + "/" + escape_token(key);
+      if (check_key(frags, key, ptr, child_ptr, noun))
+        descend(child_schemas(frags, key), child, child_ptr);
+    }
+  }
+
+  static std::vector<std::string> property_names(const std::vector<Frag>& frags) {
+    std::vector<std::string> names;
+    for (const auto& f : frags)
+      if (auto props = f.s->find("properties"); props != f.s->end())
+        for (const auto& [name, _] : props->items()) names.push_back(name);
+    return names;
+  }
+
+  static bool key_allowed(const std::vector<Frag>& frags, const std::string& key) {
+    for (const auto& f : frags) {
+      const json& s = *f.s;
+      auto ap = s.find("additionalProperties");
+      if (ap == s.end() || !ap->is_boolean() || ap->get<bool>()) continue;
+      if (auto props = s.find("properties"); props != s.end() && props->contains(key)) continue;
+      bool by_pattern = false;
+      if (auto pats = s.find("patternProperties"); pats != s.end())
+        for (const auto& [pattern, _] : pats->items()) by_pattern |= pattern_matches(pattern, key);
+      if (!by_pattern) return false;
+    }
+    return true;
+  }
+
+  // Reports an unknown or malformed key; true when the key is allowed.
+  bool check_key(const std::vector<Frag>& frags, const std::string& key, const std::string& ptr,
+                 const std::string& child_ptr, const std::string& noun) {
+    const SourceSpan* span = view_.spans.count(child_ptr) ? &view_.spans.at(child_ptr) : nullptr;
+    TextRange key_range = span ? span->key : owner_key_range(view_, ptr);
+    for (const auto& f : frags) {
+      const json& s = *f.s;
+      auto names = s.find("propertyNames");
+      if (names == s.end() || !names->is_object()) continue;
+      auto pattern = names->find("pattern");
+      if (pattern == names->end() || pattern_matches(*pattern, key)) continue;
+      auto expected = names->find("x-expected");
+      add(ptr, key_range, "schema",
+          "`" + key + "` is not a valid name here; expected " +
+              (expected != names->end() ? expected->get<std::string>() : "a different name"));
+      return false;
+    }
+    for (const auto& f : frags) {
+      const json& s = *f.s;
+      auto ap = s.find("additionalProperties");
+      if (ap == s.end() || !ap->is_boolean() || ap->get<bool>()) continue;
+      auto props = s.find("properties");
+      if (props != s.end() && props->contains(key)) continue;
+      bool by_pattern = false;
+      if (auto pats = s.find("patternProperties"); pats != s.end())
+        for (const auto& [pattern, _] : pats->items()) by_pattern |= pattern_matches(pattern, key);
+      if (by_pattern) continue;
+      // Mappings keyed by names of the user's choosing (pipeline steps) say what a name must be.
+      if (auto expected = s.find("x-key-expected"); expected != s.end()) {
+        add(ptr, key_range, "schema",
+            "`" + key + "` is not a valid name here; expected " + expected->get<std::string>());
+        return false;
+      }
+      std::vector<std::string> allowed;
+      if (props != s.end())
+        for (const auto& [name, _] : props->items()) allowed.push_back(name);
+      std::string owner = noun;
+      if (auto d = s.find("description"); d != s.end() && d->is_string() && !ptr.empty())
+        if (std::string n = noun_from(*d); !n.empty()) owner = n;
+      std::string message = "`" + key + "` is not a property of " + owner;
+      std::vector<Fix> fixes;
+      std::string guess = closest(key, allowed);
+      if (!guess.empty()) {
+        message += "; did you mean `" + guess + "`?";
+        fixes.push_back({"Rename to `" + guess + "`", {{key_range, guess}}, false});
+      }
+      add(ptr, key_range, "unknown-key", std::move(message), std::move(fixes));
+      return false;
+    }
+    return true;
+  }
+
+  FileKind kind_;
+  const JsonView& view_;
+  std::vector<Finding> findings_;
+};
+
+std::vector<Diagnostic> raw_errors(const valijson::ValidationResults& results,
+                                   const JsonView& view) {
+  // Keep the deepest errors only: ancestors fail because a descendant failed.
+  std::vector<std::pair<std::string, std::string>> errors;
+  for (const auto& e : results) errors.emplace_back(context_pointer(e.context), e.description);
+  std::vector<Diagnostic> out;
+  std::set<std::string> done;
+  for (const auto& [ptr, text] : errors) {
+    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+      return other.first.size() > ptr.size() && other.first.compare(0, ptr.size(), ptr) == 0 &&
+             other.first[ptr.size()] == '/';
+    });
+    if (has_deeper || !done.insert(ptr).second) continue;
+    Diagnostic d;
+    d.range = value_range(view, ptr);
+    d.code = "schema";
+    d.message = (ptr.empty() ? std::string("the file") : "`" + last_token(ptr) + "`") +
+                " does not match the schema: " + text;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* schema_file_name(FileKind kind) {
+  switch (kind) {
+    case FileKind::CommandJob: return "command_job.json";
+    case FileKind::SweepJob: return "sweep_job.json";
+    case FileKind::PipelineJob: return "pipeline_job.json";
+    case FileKind::AutoMLJob: return "automl_job.json";
+    case FileKind::SparkJob: return "spark_job.json";
+    case FileKind::CommandComponent: return "command_component.json";
+    case FileKind::PipelineComponent: return "pipeline_component.json";
+    case FileKind::ParallelComponent: return "parallel_component.json";
+    case FileKind::SparkComponent: return "spark_component.json";
+    case FileKind::DataTransferComponent: return "data_transfer_component.json";
+    case FileKind::NotAzureMl: break;
+  }
+  return nullptr;
+}
+
+std::vector<Diagnostic> validate_schema(FileKind kind, const JsonView& view) {
+  const valijson::Schema* schema = compiled_schema(kind);
+  if (!schema) return {};
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(view.value);
+  bool threw = false;
+  try {
+    if (validator.validate(*schema, target, &results)) return {};
+  } catch (const std::exception&) {
+    threw = true;  // valijson throws on some constraints; let the walker judge alone
+  }
+
+  std::set<std::string> failed;
+  for (const auto& e : results) failed.insert(context_pointer(e.context));
+  const char* file = schema_file_name(kind);
+  Explainer explainer(kind, view);
+  std::vector<Diagnostic> out;
+  for (auto& f : explainer.run(Frag{schema_doc(file), file}))
+    if (threw || failed.count(f.where)) out.push_back(std::move(f.diagnostic));
+  if (out.empty()) out = raw_errors(results, view);
+  normalize(out);
+  return out;
+}
+
+SchemaInfo schema_at(FileKind kind, const JsonView& view, const std::string& pointer) {
+  SchemaInfo info;
+  const char* file = schema_file_name(kind);
+  const json* root = file ? schema_doc(file) : nullptr;
+  if (!root) return info;
+
+  // Walk down the pointer, resolving at each level with the value the file has there (or an
+  // empty mapping for a key not written yet, so completion inside it still works).
+  static const json kEmpty = json::object();
+  const json* value = &view.value;
+  std::vector<Frag> subs = {{root, file}};
+  std::string description;
+  std::vector<Frag> frags = resolve(subs, *value, &description);
+  size_t pos = 0;
+  while (pos < pointer.size()) {
+    size_t next = pointer.find('/', pos + 1);
+    std::string token =
+        last_token(pointer.substr(pos, next == std::string::npos ? next : next - pos));
+    pos = next == std::string::npos ? pointer.size() : next;
+    const json* child = &kEmpty;
+    if (value->is_object() && value->contains(token)) child = &(*value)[token];
+    if (value->is_array()) {
+      subs = item_schemas(frags);
+      size_t index = std::strtoul(token.c_str(), nullptr, 10);
+      if (index < value->size()) child = &(*value)[index];
+    } else {
+      subs = child_schemas(frags, token);
+    }
+    if (subs.empty()) return info;
+    value = child;
+    description.clear();
+    frags = resolve(subs, *value, &description);
+  }
+
+  // For a union (a step, an input) the chosen branch describes the value better than the union.
+  if (!noun_from(description).empty())
+    for (const auto& f : frags)
+      if (auto d = f.s->find("description"); d != f.s->end() && d->is_string())
+        if (!noun_from(*d).empty()) description = *d;
+  info.description = description;
+  json merged = json::object();
+  std::map<std::string, SchemaProperty> props;
+  std::set<std::string> required;
+  for (const auto& f : frags) {
+    for (const auto& [k, v] : f.s->items()) {
+      if (k == "allOf" || k == "if" || k == "then" || k == "else") continue;
+      if (k == "properties") {
+        for (const auto& [name, sub] : v.items()) {
+          merged["properties"][name] = sub;
+          auto& p = props[name];
+          p.name = name;
+          if (p.description.empty() && sub.contains("description"))
+            p.description = sub["description"];
+        }
+      } else if (k == "required") {
+        for (const auto& r : v) required.insert(r.get<std::string>());
+      } else if (!merged.contains(k)) {
+        merged[k] = v;
+      }
+    }
+  }
+  if (!required.empty())
+    merged["required"] = std::vector<std::string>(required.begin(), required.end());
+  for (auto& [name, p] : props) {
+    p.required = required.count(name) > 0;
+    info.properties.push_back(p);
+  }
+  if (info.description.empty() && merged.contains("description"))
+    info.description = merged["description"];
+  info.node = std::move(merged);
+  return info;
+}
+
+}  // namespace amllint
