@@ -296,6 +296,13 @@ TEST(Secrets, AccountKeyAndConnectionString) {
   EXPECT_EQ(slice(loose, loose_found[0].range), key);
 }
 
+TEST(Secrets, Sha512DigestIsNotAnAccountKey) {
+  const std::string digest =
+      "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+  EXPECT_TRUE(find_secrets("integrity: sha512-" + digest).empty());
+  EXPECT_EQ(find_secrets("key: " + digest).size(), 1u);
+}
+
 TEST(Secrets, ServiceBusConnectionString) {
   std::string text =
       "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
