@@ -10,6 +10,10 @@
 #include "analyze.h"
 #include "positions.h"
 
+namespace amllint {
+struct JsonView;
+}
+
 namespace amlls {
 
 struct ContentChange {
@@ -26,6 +30,8 @@ struct OpenDocument {
   std::shared_ptr<const amllint::Analysis> analysis;
   int analysis_version = -1;  // the version `analysis` belongs to
   uint64_t analysis_id = 0;   // distinct per accepted analysis: the pull diagnostics resultId
+  // The typed JSON of `analysis`, built by the first feature that needs it.
+  std::shared_ptr<const amllint::JsonView> view;
 
   bool analysis_current() const { return analysis && analysis_version == version; }
 };

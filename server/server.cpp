@@ -8,10 +8,13 @@
 #include "analysis_queue.h"
 #include "document_store.h"
 #include "features/code_actions.h"
+#include "features/completion.h"
 #include "features/diagnostics.h"
 #include "features/document_links.h"
 #include "features/document_symbols.h"
 #include "features/folding_ranges.h"
+#include "features/hover.h"
+#include "json_view.h"
 #include "protocol.h"
 
 #ifndef AMLLS_VERSION
@@ -207,6 +210,9 @@ struct Server::Impl {
         {"documentSymbolProvider", true},
         {"foldingRangeProvider", true},
         {"documentLinkProvider", {{"resolveProvider", false}}},
+        {"hoverProvider", true},
+        {"completionProvider",
+         {{"triggerCharacters", {".", ":", " ", "{"}}, {"resolveProvider", false}}},
     };
     return {{"capabilities", std::move(capabilities)},
             {"serverInfo", {{"name", "amlls"}, {"version", AMLLS_VERSION}}}};
@@ -282,6 +288,7 @@ struct Server::Impl {
     d.analysis = std::move(analysis);
     d.analysis_version = d.version;
     d.analysis_id = next_analysis_id++;
+    d.view.reset();
     if (push_diagnostics) {
       notify("textDocument/publishDiagnostics",
              {{"uri", d.uri}, {"version", d.version}, {"diagnostics", lsp_diagnostics(input(d))}});
@@ -301,7 +308,7 @@ struct Server::Impl {
   }
 
   FeatureInput input(OpenDocument& d) {
-    return FeatureInput{d.uri, d.path, *d.doc, *d.analysis, encoding};
+    return FeatureInput{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
   }
 
   json report(OpenDocument* d) {
@@ -341,6 +348,8 @@ struct Server::Impl {
         {"textDocument/documentSymbol", &Impl::document_symbol},
         {"textDocument/foldingRange", &Impl::folding_range},
         {"textDocument/documentLink", &Impl::document_link},
+        {"textDocument/hover", &Impl::hover_request},
+        {"textDocument/completion", &Impl::completion_request},
     };
     auto h = handlers.find(method);
     if (h == handlers.end()) return std::nullopt;
@@ -359,6 +368,13 @@ struct Server::Impl {
   json document_symbol(const FeatureInput& in, const json&) { return document_symbols(in); }
   json folding_range(const FeatureInput& in, const json&) { return folding_ranges(in); }
   json document_link(const FeatureInput& in, const json&) { return document_links(in); }
+  json hover_request(const FeatureInput& in, const json& params) {
+    auto h = hover(in, params.at("position").get<lsp::Position>());
+    return h ? json(*h) : json(nullptr);
+  }
+  json completion_request(const FeatureInput& in, const json& params) {
+    return completion(in, params.at("position").get<lsp::Position>());
+  }
 };
 
 Server::Server(Transport& transport, ServerOptions options)

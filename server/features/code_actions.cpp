@@ -74,9 +74,13 @@ amllint::TextEdit suppression_edit(const FeatureInput& in, const amllint::Diagno
 
 std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics) {
   std::vector<const amllint::Fix*> fixes;
+  // As `amllint --fix`: the first safe fix of each diagnostic, in text order.
   for (const auto& d : diagnostics) {
     for (const auto& f : d.fixes) {
-      if (f.safe && !f.edits.empty()) fixes.push_back(&f);
+      if (f.safe && !f.edits.empty()) {
+        fixes.push_back(&f);
+        break;
+      }
     }
   }
   std::vector<amllint::TextEdit> accepted;

@@ -14,7 +14,8 @@ inline constexpr const char* kFixAllKind = "source.fixAll.amllint";
 std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range range,
                                           const std::vector<std::string>& only);
 
-// Every safe fix that does not overlap an earlier one, as edits sorted by position.
+// The first safe fix of each diagnostic unless it overlaps an earlier one, as edits sorted by
+// position.
 std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics);
 
 // The edit that adds `# amllint: disable=<code>` to the line of `d` (or extends one already there).

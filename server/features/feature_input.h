@@ -1,11 +1,16 @@
 // What every feature reads: one open document and the analysis of exactly its current text.
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "analyze.h"
 #include "positions.h"
 #include "protocol.h"
+
+namespace amllint {
+struct JsonView;
+}
 
 namespace amlls {
 
@@ -15,6 +20,14 @@ struct FeatureInput {
   const amllint::Document& doc;
   const amllint::Analysis& analysis;
   PositionEncoding encoding = PositionEncoding::Utf16;
+  // Where the typed JSON of `analysis.tree` is kept between requests (owned by the server,
+  // reset with each new analysis); null to build it per call.
+  std::shared_ptr<const amllint::JsonView>* view_cache = nullptr;
+
+  // The tree as typed JSON, built on first use.
+  const amllint::JsonView& view() const;
+
+  mutable std::shared_ptr<const amllint::JsonView> own_view;  // used when there is no view_cache
 
   // Features answer only for Azure ML files, like the CLI.
   bool is_azure_ml() const { return analysis.kind != amllint::FileKind::NotAzureMl; }
