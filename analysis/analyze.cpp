@@ -1,13 +1,16 @@
 #include "analyze.h"
 
 #include <algorithm>
+#include <exception>
 
+#include "config.h"
+#include "environment.h"
 #include "file_kind.h"
+#include "job_model.h"
 #include "json_view.h"
-#if __has_include("schema_validate.h")
+#include "rule.h"
 #include "schema_validate.h"
-#define AMLLINT_HAS_SCHEMA 1
-#endif
+#include "suppressions.h"
 #include "yaml_tree.h"
 
 namespace amllint {
@@ -35,8 +38,25 @@ bool encoding_problem(const Document& doc, Analysis& out) {
 
 // A file that does not parse still deserves its syntax error when it says it is a spec.
 bool mentions_azure_ml(std::string_view text) {
-  return text.find("azureml") != std::string_view::npos ||
-         text.find("azuremlschemas") != std::string_view::npos;
+  return text.find("azureml") != std::string_view::npos;
+}
+
+Environment& default_environment() {
+  static std::shared_ptr<Environment> env = make_disk_environment();
+  return *env;
+}
+
+void run_rules(RuleContext& ctx) {
+  for (const Rule* rule : all_rules()) {
+    ctx.current_codes = rule->codes();
+    try {
+      rule->check(ctx);
+    } catch (const std::exception& e) {
+      // A rule that trips over an input it did not foresee must not take the others down.
+      ctx.diagnostics.push_back({{0, 0}, Severity::Warning, std::string(rule->codes()[0].code),
+                                 std::string("internal error in this rule: ") + e.what(), {}});
+    }
+  }
 }
 
 }  // namespace
@@ -60,6 +80,14 @@ const char* file_kind_name(FileKind kind) {
 
 Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   Analysis out;
+  Environment& env = options.env ? *options.env : default_environment();
+  std::shared_ptr<const Config> config =
+      options.config ? options.config
+                     : (options.path.empty() ? nullptr : env.config_for(options.path));
+  if (config && !options.path.empty() && config->ignores(options.path)) {
+    out.ignored = true;
+    return out;
+  }
   if (encoding_problem(doc, out)) return out;
 
   auto tree = std::make_shared<yaml::Tree>(yaml::parse(doc));
@@ -74,15 +102,20 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   }
   out.diagnostics = tree->diagnostics;
 
-#ifdef AMLLINT_HAS_SCHEMA
   JsonView view = to_json(tree->root);
-  std::vector<Diagnostic> schema = validate_schema(out.kind, view);
-  for (Diagnostic& d : schema) {
+  for (Diagnostic& d : validate_schema(out.kind, view)) {
     // Text lost to syntax-error recovery would only show up again as a missing key.
     if (tree->syntax_error && d.code == "missing-key") continue;
     out.diagnostics.push_back(std::move(d));
   }
-#endif
+
+  out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
+  RuleContext ctx(doc, *tree, *out.model, env, options.path);
+  run_rules(ctx);
+  for (Diagnostic& d : ctx.diagnostics) out.diagnostics.push_back(std::move(d));
+
+  apply_suppressions(doc, out.diagnostics);
+  if (config) config->apply(out.diagnostics);
   normalize(out.diagnostics);
   return out;
 }

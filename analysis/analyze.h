@@ -31,17 +31,28 @@ const char* file_kind_name(FileKind kind);
 namespace yaml {
 struct Tree;
 }
+struct JobModel;
+struct Config;
+class Environment;
 
 struct Analysis {
   FileKind kind = FileKind::NotAzureMl;
   std::vector<Diagnostic> diagnostics;  // normalised: sorted and deduplicated
   std::shared_ptr<const yaml::Tree> tree;
+  std::shared_ptr<const JobModel> model;  // null when the file is not an Azure ML spec
+  bool ignored = false;                   // excluded by an `ignore` glob of `.amllint.yaml`
 };
 
 struct AnalysisOptions {
   // Path of the file on disk (absolute or relative to the working directory); relative
   // references inside the file resolve from its folder. Empty for an unsaved buffer.
   std::string path;
+  // Where other files, folders and `.amllint.yaml` are read; null uses a process-wide disk
+  // environment. The server passes its own so that it can invalidate what changed.
+  std::shared_ptr<Environment> env;
+  // A configuration that replaces the `.amllint.yaml` lookup (`amllint --config`, editor
+  // settings); null looks the file up from the file's folder.
+  std::shared_ptr<const Config> config;
 };
 
 Analysis analyze(const Document& doc, const AnalysisOptions& options);

@@ -588,6 +588,12 @@ class Explainer {
     return true;
   }
 
+  static bool in_step(const std::string& ptr) {
+    if (ptr.rfind("/jobs/", 0) != 0) return false;
+    size_t slash = ptr.find('/', 6);
+    return slash == std::string::npos || ptr.compare(slash, 10, "/component") == 0;
+  }
+
   // Reports an unknown or malformed key; true when the key is allowed.
   bool check_key(const std::vector<Frag>& frags, const std::string& key, const std::string& ptr,
                  const std::string& child_ptr, const std::string& noun) {
@@ -635,6 +641,9 @@ class Explainer {
         fixes.push_back({"Rename to `" + guess + "`", {{key_range, guess}}, false});
       }
       add(ptr, key_range, "unknown-key", std::move(message), std::move(fixes));
+      // Pipeline steps and inline components are loaded with marshmallow's INCLUDE (the SDK's
+      // BaseNodeSchema): the service accepts the key, so it is wrong but not fatal.
+      if (in_step(ptr)) findings_.back().diagnostic.severity = Severity::Warning;
       return false;
     }
     return true;

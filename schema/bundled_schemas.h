@@ -4,12 +4,11 @@
 #include <string_view>
 #include <vector>
 
+#include "embedded_file.h"
+
 namespace amllint {
 
-struct BundledSchema {
-  std::string_view name;  // file name, e.g. "command_job.json"
-  std::string_view text;
-};
+using BundledSchema = EmbeddedFile;
 
 const std::vector<BundledSchema>& bundled_schemas();
 // Empty when no schema has that name.

@@ -1,0 +1,28 @@
+// One accessor per rule; each is defined in rules/<code>.cpp and listed in rules/registry.cpp.
+#pragma once
+
+#include "rule.h"
+
+namespace amllint::rules {
+
+// (rules add their accessor here, e.g. `const Rule& pip_install_in_command();`)
+
+// Values, commands, files and settings.
+const Rule& package_install_in_command();
+const Rule& long_command_chain();
+const Rule& hardcoded_job_name();
+const Rule& env_var_instead_of_input();
+const Rule& script_not_in_code();
+const Rule& data_in_code_folder();
+const Rule& snapshot_too_large();
+const Rule& missing_local_path();
+const Rule& malformed_reference();
+const Rule& secret_in_file();
+const Rule& distribution_missing();
+const Rule& grid_sampling_non_choice();
+const Rule& bayesian_early_termination();
+const Rule& concurrent_trials_above_total();
+const Rule& missing_experiment_name();
+const Rule& missing_display_name();
+
+}  // namespace amllint::rules

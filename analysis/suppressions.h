@@ -1,0 +1,38 @@
+// Inline suppressions: `# amllint: disable=<code>[,<code>...]` at the end of a line silences
+// those codes on that line; on a line of its own, on the next line. `# amllint:
+// disable-file=<code>` silences a code in the whole file. `all` stands for every code.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace amllint {
+
+class Document;
+
+struct Suppressions {
+  struct Entry {
+    uint32_t line;  // 0-based line it silences
+    std::string code;
+  };
+  std::vector<Entry> lines;
+  std::set<std::string, std::less<>> file_codes;
+  // Codes that do not exist, reported as `unknown-suppression`.
+  std::vector<Diagnostic> problems;
+
+  bool suppresses(const Document& doc, const Diagnostic& d) const;
+};
+
+Suppressions read_suppressions(const Document& doc);
+
+// Drops suppressed diagnostics and adds the suppressions' own problems.
+void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The edit that adds `# amllint: disable=<code>` for a diagnostic starting at `offset`: at the
+// end of its line, or merged into a disable comment already there.
+TextEdit suppression_edit(const Document& doc, uint32_t offset, std::string_view code);
+
+}  // namespace amllint
