@@ -46,6 +46,10 @@ class DocumentStore {
                        const std::vector<ContentChange>& changes, PositionEncoding enc);
   void close(const std::string& uri);
   size_t size() const { return docs_.size(); }
+  template <typename F>
+  void for_each(F f) {
+    for (auto& [uri, d] : docs_) f(d);
+  }
 
  private:
   std::map<std::string, OpenDocument> docs_;

@@ -7,6 +7,7 @@
 
 #include "analysis_queue.h"
 #include "document_store.h"
+#include "environment.h"
 #include "features/code_actions.h"
 #include "features/completion.h"
 #include "features/diagnostics.h"
@@ -14,8 +15,10 @@
 #include "features/document_symbols.h"
 #include "features/folding_ranges.h"
 #include "features/hover.h"
+#include "file_uri.h"
 #include "json_view.h"
 #include "protocol.h"
+#include "settings.h"
 
 #ifndef AMLLS_VERSION
 #define AMLLS_VERSION "0.0.0"
@@ -66,6 +69,10 @@ struct Server::Impl {
   bool push_diagnostics = true;
   std::string trace = "off";
   DocumentStore docs;
+  // Files, folders and `.amllint.yaml` read by analyses, cached across edits; invalidated by
+  // `workspace/didChangeWatchedFiles`.
+  std::shared_ptr<amllint::Environment> env = amllint::make_disk_environment();
+  std::shared_ptr<const amllint::Config> settings_config;
   uint64_t next_analysis_id = 1;
   // Ids of `$/cancelRequest`s seen in the batch being handled.
   std::set<std::string> cancelled;
@@ -179,6 +186,15 @@ struct Server::Impl {
       if (method == "textDocument/didOpen") return did_open(params);
       if (method == "textDocument/didChange") return did_change(params);
       if (method == "textDocument/didClose") return did_close(params);
+      if (method == "workspace/didChangeConfiguration") {
+        settings_config = config_from_settings(params.value("settings", json(nullptr)));
+        return reanalyse_all();
+      }
+      if (method == "workspace/didChangeWatchedFiles") {
+        for (const json& change : params.at("changes"))
+          env->invalidate(uri_to_path(change.at("uri").get<std::string>()));
+        return reanalyse_all();
+      }
       // Anything else (didSave, didChangeConfiguration, $/ notifications) needs no action.
     } catch (const std::exception& e) {
       log_trace(std::string("ignored malformed ") + method + ": " + e.what());
@@ -197,6 +213,8 @@ struct Server::Impl {
     const json text_document = caps.value("textDocument", json::object());
     push_diagnostics = !text_document.contains("diagnostic");
     if (params.contains("trace") && params["trace"].is_string()) trace = params["trace"];
+    if (params.contains("initializationOptions"))
+      settings_config = config_from_settings(params["initializationOptions"]);
     phase = Phase::Running;
 
     json capabilities = {
@@ -211,6 +229,7 @@ struct Server::Impl {
         {"foldingRangeProvider", true},
         {"documentLinkProvider", {{"resolveProvider", false}}},
         {"hoverProvider", true},
+        {"workspace", {{"workspaceFolders", {{"supported", false}}}}},
         {"completionProvider",
          {{"triggerCharacters", {".", ":", " ", "{"}}, {"resolveProvider", false}}},
     };
@@ -237,10 +256,22 @@ struct Server::Impl {
     return params.at("textDocument").at("uri").get<std::string>();
   }
 
-  void schedule(OpenDocument& d) {
+  amllint::AnalysisOptions options_for(const OpenDocument& d) {
     amllint::AnalysisOptions options;
     options.path = d.path;
-    queue.submit(d.uri, d.version, d.doc, std::move(options));
+    options.env = env;
+    options.config = settings_config;
+    return options;
+  }
+
+  void schedule(OpenDocument& d) { queue.submit(d.uri, d.version, d.doc, options_for(d)); }
+
+  // Settings or files on disk changed: every open document may read differently now.
+  void reanalyse_all() {
+    docs.for_each([this](OpenDocument& d) {
+      d.analysis_version = -1;
+      schedule(d);
+    });
   }
 
   void did_open(const json& params) {
@@ -300,9 +331,7 @@ struct Server::Impl {
   // it yet, compute it here rather than answer from stale ranges.
   const amllint::Analysis& current(OpenDocument& d) {
     if (!d.analysis_current()) {
-      amllint::AnalysisOptions options;
-      options.path = d.path;
-      accept(d, analyze_safely(*d.doc, options));
+      accept(d, analyze_safely(*d.doc, options_for(d)));
     }
     return *d.analysis;
   }

@@ -3,12 +3,10 @@
 #include <algorithm>
 
 #include "diagnostics.h"
-#include "yaml_tree.h"
+#include "suppressions.h"
 
 namespace amlls {
 namespace {
-
-constexpr std::string_view kSuppressMarker = "# amllint: disable=";
 
 bool kind_wanted(std::string_view kind, const std::vector<std::string>& only) {
   if (only.empty()) return true;
@@ -34,43 +32,7 @@ bool overlaps(amllint::TextRange a, amllint::TextRange b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
-// A comment cannot go inside a multi-line scalar: move it to the block indicator line (`key: |`)
-// or past the scalar's last line.
-uint32_t comment_line(const FeatureInput& in, uint32_t line) {
-  if (!in.analysis.tree) return line;
-  uint32_t end = in.doc.line_end(line);
-  for (const amllint::yaml::Node* n : amllint::yaml::path_to(*in.analysis.tree, end)) {
-    if (!n->is_scalar() || !(n->range.begin <= end && end < n->range.end)) continue;
-    uint32_t first = in.doc.line_of(n->range.begin);
-    uint32_t last = in.doc.line_of(n->range.end);
-    if (first == last) continue;
-    bool block = n->style == amllint::yaml::ScalarStyle::Literal ||
-                 n->style == amllint::yaml::ScalarStyle::Folded;
-    return block ? first : last;
-  }
-  return line;
-}
-
 }  // namespace
-
-amllint::TextEdit suppression_edit(const FeatureInput& in, const amllint::Diagnostic& d) {
-  uint32_t line = comment_line(in, in.doc.line_of(d.range.begin));
-  std::string_view text = in.doc.line_text(line);
-  uint32_t end = in.doc.line_end(line);
-  if (size_t at = text.find(kSuppressMarker); at != std::string_view::npos) {
-    // Extend the existing list: `disable=a` becomes `disable=a,b`.
-    size_t codes_end = at + kSuppressMarker.size();
-    while (codes_end < text.size() && text[codes_end] != ' ' && text[codes_end] != '\t')
-      ++codes_end;
-    uint32_t insert_at = in.doc.line_start(line) + static_cast<uint32_t>(codes_end);
-    return {{insert_at, insert_at}, "," + d.code};
-  }
-  while (end > in.doc.line_start(line) &&
-         (in.doc.text()[end - 1] == ' ' || in.doc.text()[end - 1] == '\t'))
-    --end;
-  std::string prefix = end == in.doc.line_start(line) ? "" : "  ";
-  return {{end, in.doc.line_end(line)}, prefix + std::string(kSuppressMarker) + d.code};
-}
 
 std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics) {
   std::vector<const amllint::Fix*> fixes;
@@ -121,7 +83,7 @@ std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range ran
         a.title = "Disable " + d.code + " for this line";
         a.kind = "quickfix";
         a.diagnostics = {ld};
-        a.edit = workspace_edit(in, {suppression_edit(in, d)});
+        a.edit = workspace_edit(in, {amllint::suppression_edit(in.doc, d.range.begin, d.code)});
         actions.push_back(std::move(a));
       }
     }

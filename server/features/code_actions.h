@@ -18,7 +18,4 @@ std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range ran
 // position.
 std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics);
 
-// The edit that adds `# amllint: disable=<code>` to the line of `d` (or extends one already there).
-amllint::TextEdit suppression_edit(const FeatureInput& in, const amllint::Diagnostic& d);
-
 }  // namespace amlls

@@ -13,7 +13,8 @@ lsp::Diagnostic to_lsp(const FeatureInput& in, const amllint::Diagnostic& d) {
 
 std::vector<lsp::Diagnostic> lsp_diagnostics(const FeatureInput& in) {
   std::vector<lsp::Diagnostic> out;
-  if (!in.is_azure_ml()) return out;
+  // Excluded by an `ignore` glob of `.amllint.yaml`: the CLI does not lint it either.
+  if (!in.is_azure_ml() || in.analysis.ignored) return out;
   out.reserve(in.analysis.diagnostics.size());
   for (const auto& d : in.analysis.diagnostics) out.push_back(to_lsp(in, d));
   return out;
