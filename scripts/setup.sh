@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(nodejs npm)
+  packages+=(nodejs npm neovim)
 fi
 missing=()
 for p in "${packages[@]}"; do
