@@ -1,0 +1,183 @@
+// The VS Code side of amllint: starts amlls over stdio for Azure ML YAML and wires its
+// features, commands and status into the editor. How the server is launched, and which
+// documents it gets, lives in serverLaunch.ts so that tests can use it without VS Code.
+import * as vscode from 'vscode';
+import {
+  DidOpenTextDocumentNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+} from 'vscode-languageclient/node';
+import {
+  AmllintSettings,
+  SeverityScale,
+  applyRuleLevels,
+  documentSelector,
+  fixAllKind,
+  initializationOptions,
+  isAzureMlDocument,
+  normalizeSettings,
+  serverCommand,
+} from './serverLaunch';
+
+const vscodeSeverities: SeverityScale = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+let client: LanguageClient | undefined;
+let settings: AmllintSettings;
+let status: vscode.LanguageStatusItem;
+// Documents the server has been told about: only Azure ML YAML, not every YAML file.
+const synced = new Set<string>();
+
+function readSettings(): AmllintSettings {
+  const c = vscode.workspace.getConfiguration('amllint');
+  return normalizeSettings({
+    serverPath: c.get('server.path'),
+    extraArgs: c.get('server.extraArgs'),
+    rules: c.get('rules'),
+    globs: c.get('globs'),
+    trace: c.get('trace.server'),
+  });
+}
+
+function isAzureMl(doc: vscode.TextDocument): boolean {
+  return isAzureMlDocument(doc.uri.fsPath, doc.getText(), settings.globs);
+}
+
+function createClient(output: vscode.OutputChannel): LanguageClient {
+  const { command, args } = serverCommand(settings);
+  // No `transport` on purpose: the client would append its own `--stdio` to our arguments.
+  const serverOptions: ServerOptions = { command, args };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    initializationOptions: initializationOptions(settings),
+    synchronize: { configurationSection: 'amllint' },
+    outputChannel: output,
+    middleware: {
+      didOpen: async (doc, next) => {
+        if (!isAzureMl(doc)) return;
+        synced.add(doc.uri.toString());
+        return next(doc);
+      },
+      didChange: async (event, next) => {
+        const key = event.document.uri.toString();
+        if (synced.has(key)) return next(event);
+        // A `$schema` line was just added: introduce the document with its whole text.
+        if (client && isAzureMl(event.document)) {
+          synced.add(key);
+          const d = event.document;
+          await client.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: key, languageId: d.languageId, version: d.version, text: d.getText() },
+          });
+        }
+      },
+      didClose: async (doc, next) => {
+        if (synced.delete(doc.uri.toString())) return next(doc);
+      },
+      didSave: async (doc, next) => {
+        if (synced.has(doc.uri.toString())) return next(doc);
+      },
+      handleDiagnostics: (uri, diagnostics, next) =>
+        next(uri, applyRuleLevels(diagnostics, settings.rules, vscodeSeverities)),
+      provideDiagnostics: async (doc, previousResultId, token, next) => {
+        const report = await next(doc, previousResultId, token);
+        if (report && report.kind === 'full') {
+          report.items = applyRuleLevels(report.items, settings.rules, vscodeSeverities);
+        }
+        return report;
+      },
+    },
+  };
+  const c = new LanguageClient('amllint', 'amllint', serverOptions, clientOptions);
+  c.onDidChangeState((e) => showState(e.newState));
+  return c;
+}
+
+function showState(state: State): void {
+  status.busy = state === State.Starting;
+  status.command = { title: 'Restart', command: 'amllint.restartServer' };
+  if (state === State.Running) {
+    const version = client?.initializeResult?.serverInfo?.version;
+    status.text = version ? `amllint ${version}` : 'amllint';
+    status.detail = 'checking Azure ML YAML';
+    status.severity = vscode.LanguageStatusSeverity.Information;
+  } else if (state === State.Starting) {
+    status.text = 'amllint';
+    status.detail = 'starting';
+  } else {
+    status.text = 'amllint stopped';
+    status.detail = `is \`${serverCommand(settings).command}\` installed? See amllint.server.path`;
+    status.severity = vscode.LanguageStatusSeverity.Error;
+  }
+}
+
+async function start(output: vscode.OutputChannel): Promise<void> {
+  settings = readSettings();
+  synced.clear();
+  client = createClient(output);
+  try {
+    await client.start();
+  } catch (e) {
+    showState(State.Stopped);
+    void vscode.window.showErrorMessage(`amllint: could not start ${serverCommand(settings).command}: ${e}`);
+  }
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c && c.state !== State.Stopped) await c.stop();
+}
+
+async function restart(output: vscode.OutputChannel): Promise<void> {
+  await stop();
+  await start(output);
+}
+
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client || !synced.has(editor.document.uri.toString())) {
+    void vscode.window.showInformationMessage('amllint: this is not an Azure ML YAML file');
+    return;
+  }
+  const doc = editor.document;
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    whole,
+    fixAllKind,
+  );
+  const fix = actions?.find((a) => a.kind?.value === fixAllKind && a.edit);
+  if (!fix?.edit) {
+    void vscode.window.showInformationMessage('amllint: nothing to fix');
+    return;
+  }
+  await vscode.workspace.applyEdit(fix.edit);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('amllint');
+  status = vscode.languages.createLanguageStatusItem('amllint.status', documentSelector);
+  status.name = 'amllint';
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand('amllint.restartServer', () => restart(output)),
+    vscode.commands.registerCommand('amllint.fixAll', fixAll),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The trace level is applied by the client itself; everything else needs a new server.
+      const relevant = ['amllint.server', 'amllint.rules', 'amllint.globs'];
+      if (relevant.some((s) => e.affectsConfiguration(s))) void restart(output);
+    }),
+  );
+  await start(output);
+}
+
+export function deactivate(): Promise<void> {
+  return stop();
+}

@@ -1,0 +1,89 @@
+// The launch module's pure parts: settings, command line, detection and rule levels.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  applyRuleLevels,
+  hasAzureMlSchema,
+  initializationOptions,
+  isAzureMlDocument,
+  normalizeSettings,
+  pathMatchesGlob,
+  serverCommand,
+} from '../src/serverLaunch';
+
+test('settings from user JSON keep only well-formed entries', () => {
+  const s = normalizeSettings({
+    serverPath: ' /opt/amlls ',
+    extraArgs: ['--x', 3],
+    rules: { 'unknown-key': 'warning', 'missing-display-name': 'off', bad: 'loud', n: 1 },
+    globs: ['jobs/*.yml', null],
+    trace: 'verbose',
+  });
+  assert.deepEqual(s, {
+    serverPath: '/opt/amlls',
+    extraArgs: ['--x'],
+    rules: { 'unknown-key': 'warning', 'missing-display-name': 'off' },
+    globs: ['jobs/*.yml'],
+    trace: 'verbose',
+  });
+  assert.equal(normalizeSettings({ trace: 'loud' }).trace, 'off');
+});
+
+test('the command line is amlls --stdio plus extra arguments', () => {
+  assert.deepEqual(serverCommand(normalizeSettings({})), { command: 'amlls', args: ['--stdio'] });
+  assert.deepEqual(serverCommand(normalizeSettings({ serverPath: '~/bin/amlls', extraArgs: ['-v'] }), '/home/u'), {
+    command: '/home/u/bin/amlls',
+    args: ['--stdio', '-v'],
+  });
+});
+
+test('initialization options carry the rule levels', () => {
+  const s = normalizeSettings({ rules: { 'unknown-key': 'info' } });
+  assert.deepEqual(initializationOptions(s), { rules: { 'unknown-key': 'info' } });
+});
+
+test('an Azure ML $schema near the top marks a file', () => {
+  assert.ok(hasAzureMlSchema('$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n'));
+  assert.ok(hasAzureMlSchema('# c\r\n"$schema": "https://azuremlsdk2.blob.core.windows.net/x.json"'));
+  assert.ok(hasAzureMlSchema('# yaml-language-server: $schema=https://azuremlschemas.azureedge.net/x\n'));
+  assert.ok(!hasAzureMlSchema('$schema: https://json.schemastore.org/github-workflow.json\n'));
+  assert.ok(!hasAzureMlSchema('description: see azureml docs\n'));
+  assert.ok(!hasAzureMlSchema('a: 1\n'.repeat(60) + '$schema: https://azuremlschemas.azureedge.net/x\n'));
+});
+
+test('globs match like .gitignore, ** spans folders', () => {
+  const cases: [string, string, boolean][] = [
+    ['/r/jobs/a.yml', 'jobs/*.yml', true],
+    ['/r/jobs/x/a.yml', 'jobs/*.yml', false],
+    ['/r/jobs/x/a.yml', 'jobs/**/*.yml', true],
+    ['/r/jobs/a.yml', 'jobs/**/*.yml', true],
+    ['/r/jobsx', '**/x', false],
+    ['/r/a.yml', '/r/*.yml', true],
+    ['/q/r/a.yml', '/r/*.yml', false],
+    ['/r/a.yaml', '*.yml', false],
+    ['/r/a.b.yml', 'a?b.yml', true],
+    ['C:\\r\\jobs\\a.yml', 'jobs/*.yml', true],
+  ];
+  for (const [path, glob, want] of cases) assert.equal(pathMatchesGlob(path, glob), want, `${glob} on ${path}`);
+  assert.ok(pathMatchesGlob('/home/u/ml/a.yml', '~/ml/*.yml', '/home/u'));
+  assert.ok(isAzureMlDocument('/r/jobs/a.yml', 'type: command\n', ['jobs/*.yml']));
+  assert.ok(!isAzureMlDocument('/r/other/a.yml', 'type: command\n', ['jobs/*.yml']));
+});
+
+test('rule levels change severities and drop codes that are off', () => {
+  const diagnostics = [
+    { code: 'unknown-key', severity: 1, message: 'a' },
+    { code: 'missing-display-name', severity: 3, message: 'b' },
+    { code: { value: 'secret-in-file', target: 'x' }, severity: 2, message: 'c' },
+    { severity: 1, message: 'no code' },
+  ];
+  const rules = normalizeSettings({
+    rules: { 'unknown-key': 'warning', 'missing-display-name': 'off', 'secret-in-file': 'error' },
+  }).rules;
+  const once = applyRuleLevels(diagnostics.map((d) => ({ ...d })), rules);
+  assert.deepEqual(
+    once.map((d) => [d.message, d.severity]),
+    [['a', 2], ['c', 1], ['no code', 1]],
+  );
+  assert.deepEqual(applyRuleLevels(once.map((d) => ({ ...d })), rules), once);
+});

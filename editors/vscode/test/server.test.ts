@@ -1,0 +1,178 @@
+// Launches the real amlls exactly as the extension does (serverCommand, initializationOptions)
+// and talks LSP to it over stdio, once as a client that takes pushed diagnostics and once as
+// VS Code does (pull diagnostics). Needs AMLLS (the binary) and AMLLINT_CORPUS.
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { applyRuleLevels, initializationOptions, normalizeSettings, serverCommand } from '../src/serverLaunch';
+
+const amlls = process.env.AMLLS;
+const corpus = process.env.AMLLINT_CORPUS;
+const skip = !amlls || !corpus ? 'AMLLS and AMLLINT_CORPUS are not set' : false;
+
+// Every wait is bounded: a silent server fails the test instead of hanging it.
+function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+interface Session {
+  proc: ChildProcess;
+  conn: ProtocolConnection;
+  pushed: Map<string, Diagnostic[]>;
+  waiters: ((p: PublishDiagnosticsParams) => void)[];
+}
+
+const settings = normalizeSettings({
+  serverPath: amlls,
+  rules: { 'missing-display-name': 'off' },
+});
+
+async function launch(pull: boolean): Promise<Session> {
+  const { command, args } = serverCommand(settings);
+  const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const session: Session = { proc, conn, pushed: new Map(), waiters: [] };
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    session.pushed.set(p.uri, p.diagnostics);
+    for (const w of session.waiters.splice(0)) w(p);
+  });
+  conn.listen();
+  const result = await within(
+    5000,
+    'initialize',
+    conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {},
+      initializationOptions: initializationOptions(settings),
+    }),
+  );
+  assert.equal((result as { serverInfo?: { name?: string } }).serverInfo?.name, 'amlls');
+  await conn.sendNotification('initialized', {});
+  return session;
+}
+
+async function shutdown(s: Session): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => s.proc.once('exit', (code) => resolve(code)));
+  await within(5000, 'shutdown', s.conn.sendRequest('shutdown'));
+  await s.conn.sendNotification('exit');
+  const code = await within(5000, 'exit', exited);
+  s.conn.dispose();
+  return code;
+}
+
+function pushedFor(s: Session, uri: string): Promise<Diagnostic[]> {
+  const have = s.pushed.get(uri);
+  if (have) return Promise.resolve(have);
+  return within(
+    10000,
+    `diagnostics for ${uri}`,
+    new Promise<Diagnostic[]>((resolve) => {
+      const wait = (p: PublishDiagnosticsParams) => (p.uri === uri ? resolve(p.diagnostics) : s.waiters.push(wait));
+      s.waiters.push(wait);
+    }),
+  );
+}
+
+async function open(s: Session, path: string): Promise<string> {
+  const uri = pathToFileURL(path).href;
+  await s.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(path, 'utf8') },
+  });
+  return uri;
+}
+
+describe('amlls launched as the extension launches it', { skip }, () => {
+  let work: string;
+  let faulty: string;
+  let valid: string;
+  let faultLine: number;
+
+  before(() => {
+    work = mkdtempSync(join(tmpdir(), 'amllint-vscode-'));
+    const iris = readFileSync(join(corpus!, 'cli/jobs/single-step/scikit-learn/iris/job.yml'), 'utf8');
+    const seeded = iris.replace(/^display_name:/m, 'dispaly_name:');
+    assert.notEqual(seeded, iris, 'the corpus file changed: cannot seed the fault');
+    faultLine = seeded.split('\n').findIndex((l) => l.startsWith('dispaly_name:'));
+    faulty = join(work, 'job.yml');
+    valid = join(work, 'valid.yml');
+    writeFileSync(faulty, seeded);
+    writeFileSync(valid, iris);
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  test('pushes the seeded fault, and nothing for the valid file', async () => {
+    const s = await launch(false);
+    try {
+      const faultyUri = await open(s, faulty);
+      const validUri = await open(s, valid);
+      const diagnostics = await pushedFor(s, faultyUri);
+      const unknown = diagnostics.filter((d) => d.code === 'unknown-key');
+      assert.equal(unknown.length, 1, JSON.stringify(diagnostics));
+      assert.equal(unknown[0].range.start.line, faultLine);
+      assert.equal(unknown[0].range.start.character, 0);
+      assert.equal(unknown[0].severity, 1);
+      assert.equal(unknown[0].source, 'amllint');
+      assert.match(unknown[0].message, /display_name/);
+      const validErrors = (await pushedFor(s, validUri)).filter((d) => d.severity === 1);
+      assert.deepEqual(validErrors, []);
+      // What the extension shows after the `amllint.rules` setting.
+      const shown = applyRuleLevels(diagnostics, normalizeSettings({ rules: { 'unknown-key': 'warning' } }).rules);
+      assert.equal(shown.find((d) => d.code === 'unknown-key')?.severity, 2);
+    } finally {
+      assert.equal(await shutdown(s), 0);
+    }
+  });
+
+  test('answers pulls as VS Code makes them, and offers the quick fixes', async () => {
+    const s = await launch(true);
+    try {
+      const uri = await open(s, faulty);
+      const report = (await within(
+        10000,
+        'textDocument/diagnostic',
+        s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }),
+      )) as DocumentDiagnosticReport;
+      assert.equal(report.kind, 'full');
+      const unknown = report.kind === 'full' ? report.items.find((d) => d.code === 'unknown-key') : undefined;
+      assert.ok(unknown, JSON.stringify(report));
+      assert.equal(unknown.range.start.line, faultLine);
+      // A client that pulls gets no pushes, or it would show every problem twice.
+      assert.equal(s.pushed.size, 0);
+
+      const actions = (await within(
+        5000,
+        'textDocument/codeAction',
+        s.conn.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: unknown.range,
+          context: { diagnostics: [unknown], only: ['quickfix'] },
+        }),
+      )) as CodeAction[];
+      const titles = actions.map((a) => a.title);
+      const rename = actions.find((a) => /display_name/.test(a.title));
+      assert.ok(rename?.edit?.changes?.[uri], JSON.stringify(titles));
+      assert.deepEqual(rename.edit.changes[uri].map((e) => e.newText), ['display_name']);
+      assert.ok(titles.includes('Disable unknown-key for this line'), JSON.stringify(titles));
+    } finally {
+      assert.equal(await shutdown(s), 0);
+    }
+  });
+});
