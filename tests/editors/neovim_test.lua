@@ -175,10 +175,31 @@ local ok, err = pcall(function()
   local seeded = vim.wait(TIMEOUT, function()
     return #vim.diagnostic.get(buf, { lnum = c_line }) > 0
   end, 20)
-  check(seeded, 'the misspelt binding is reported on its line', vim.inspect(vim.diagnostic.get(buf)))
+  local codes = {}
+  for _, d in ipairs(vim.diagnostic.get(buf, { lnum = c_line })) do
+    codes[lsp_code(d)] = true
+  end
+  check(seeded and codes['malformed-binding'], 'the misspelt binding is reported on its line',
+    vim.inspect(vim.diagnostic.get(buf)))
   vim.cmd('AmllintFixAll')
   local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   check(vim.deep_equal(after, expected), ':AmllintFixAll restores the binding', after[c_line + 1])
+
+  -- :AmllintRestart replaces the server, which analyses the buffer again.
+  vim.api.nvim_buf_set_lines(buf, c_line, c_line + 1, false, { '  --C ${{input.C}}' })
+  local old_id = client.id
+  vim.cmd('AmllintRestart')
+  local restarted = vim.wait(TIMEOUT, function()
+    local c = amllint.get_client(buf)
+    return c ~= nil and c.id ~= old_id and #vim.diagnostic.get(buf, { lnum = c_line }) > 0
+  end, 20)
+  check(restarted, ':AmllintRestart attaches a new server that reports the buffer again')
+
+  -- The nvim-lspconfig definition: a root folder for Azure ML files, nothing for other YAML.
+  local root_dir = require('amllint.lspconfig').default_config({ 'specs/*.yml' }).root_dir
+  check(root_dir(job, buf) == vim.fn.fnamemodify(job, ':p:h'), 'lspconfig root_dir for the job file')
+  check(root_dir(globbed) ~= nil, 'lspconfig root_dir for a globbed file')
+  check(root_dir(plain) == nil, 'lspconfig root_dir is nil for YAML that is not Azure ML')
 end)
 check(ok, 'the test ran without a Lua error', tostring(err))
 finish()

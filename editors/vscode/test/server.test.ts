@@ -44,25 +44,45 @@ const settings = normalizeSettings({
   rules: { 'missing-display-name': 'off' },
 });
 
+// Servers still running when the tests end (a failed or hung one) are killed, so that a broken
+// server fails the run instead of keeping Node alive.
+const sessions = new Set<Session>();
+
+function kill(s: Session): void {
+  s.conn.dispose();
+  if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+  sessions.delete(s);
+}
+
 async function launch(pull: boolean): Promise<Session> {
   const { command, args } = serverCommand(settings);
   const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const session: Session = { proc, conn, pushed: new Map(), waiters: [] };
+  sessions.add(session);
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     session.pushed.set(p.uri, p.diagnostics);
     for (const w of session.waiters.splice(0)) w(p);
   });
   conn.listen();
+  // A missing binary or a crash at start fails at once rather than after the timeout.
+  const died = new Promise<never>((_, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', (code) => reject(new Error(`${command} exited with ${code} before initialize`)));
+  });
+  died.catch(() => undefined);
   const result = await within(
     5000,
     'initialize',
-    conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {},
-      initializationOptions: initializationOptions(settings),
-    }),
+    Promise.race([
+      conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {},
+        initializationOptions: initializationOptions(settings),
+      }),
+      died,
+    ]),
   );
   assert.equal((result as { serverInfo?: { name?: string } }).serverInfo?.name, 'amlls');
   await conn.sendNotification('initialized', {});
@@ -74,7 +94,7 @@ async function shutdown(s: Session): Promise<number | null> {
   await within(5000, 'shutdown', s.conn.sendRequest('shutdown'));
   await s.conn.sendNotification('exit');
   const code = await within(5000, 'exit', exited);
-  s.conn.dispose();
+  kill(s);
   return code;
 }
 
@@ -116,7 +136,10 @@ describe('amlls launched as the extension launches it', { skip }, () => {
     writeFileSync(faulty, seeded);
     writeFileSync(valid, iris);
   });
-  after(() => rmSync(work, { recursive: true, force: true }));
+  after(() => {
+    for (const s of [...sessions]) kill(s);
+    rmSync(work, { recursive: true, force: true });
+  });
 
   test('pushes the seeded fault, and nothing for the valid file', async () => {
     const s = await launch(false);
