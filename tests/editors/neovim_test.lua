@@ -200,6 +200,16 @@ local ok, err = pcall(function()
   check(root_dir(job, buf) == vim.fn.fnamemodify(job, ':p:h'), 'lspconfig root_dir for the job file')
   check(root_dir(globbed) ~= nil, 'lspconfig root_dir for a globbed file')
   check(root_dir(plain) == nil, 'lspconfig root_dir is nil for YAML that is not Azure ML')
+
+  -- The runtime config for `vim.lsp.enable('amllint')` on 0.11+: the same decision.
+  local runtime = dofile(vim.api.nvim_get_runtime_file('lsp/amllint.lua', false)[1])
+  local root
+  runtime.root_dir(buf, function(dir) root = dir end)
+  check(root == vim.fn.fnamemodify(job, ':p:h'), 'lsp/amllint.lua gives the job file a root', tostring(root))
+  vim.cmd('edit ' .. vim.fn.fnameescape(plain))
+  root = nil
+  runtime.root_dir(vim.api.nvim_get_current_buf(), function(dir) root = dir end)
+  check(root == nil, 'lsp/amllint.lua gives other YAML no root', tostring(root))
 end)
 check(ok, 'the test ran without a Lua error', tostring(err))
 finish()
