@@ -24,9 +24,16 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+// Secret scanning runs this over every file's whole text: jump between candidate first
+// characters instead of comparing at every offset.
 size_t ifind(std::string_view text, std::string_view needle, size_t from = 0) {
+  if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (needle.size() > text.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= text.size(); ++i) {
+  const char first[3] = {lower(needle[0]),
+                         static_cast<char>(std::toupper(static_cast<unsigned char>(needle[0]))), 0};
+  const size_t last = text.size() - needle.size();
+  for (size_t i = text.find_first_of(first, from); i != std::string_view::npos && i <= last;
+       i = text.find_first_of(first, i + 1)) {
     if (iequals(text.substr(i, needle.size()), needle)) return i;
   }
   return std::string_view::npos;
