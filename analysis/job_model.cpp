@@ -135,13 +135,14 @@ class ModelBuilder {
       return;
     }
     if (!n->is_mapping()) return;
-    const bool at_root = pointer.empty();
+    // The root of the file, or of an inline pipeline component: its steps have their own scopes.
+    const bool at_root = owner && n == owner->root && !owner->steps.empty();
     for (size_t i = 0; i < n->pairs.size(); ++i) {
       const yaml::Pair& p = n->pairs[i];
       if (p.merged || !p.key || !p.key->is_scalar()) continue;
       std::string child = pointer + "/" + escape_pointer_token(p.key->value);
       if (at_root && p.key->value == "jobs" && p.value && p.value->is_mapping()) {
-        collect_steps(model, *p.value, child);
+        collect_steps(model, *p.value, child, *owner);
         continue;
       }
       collect(model, p.value, child, step, scope, owner);
@@ -149,15 +150,17 @@ class ModelBuilder {
   }
 
   // In a step, the command (inline command steps) binds to the step's own ports, an inline
-  // component to its own declarations, and everything else to the pipeline.
-  void collect_steps(JobModel& model, const yaml::Node& jobs, const std::string& pointer) {
+  // component to its own declarations, and everything else to `pipeline` (the file, or an inline
+  // pipeline component of one of its steps); `step` indexes `pipeline.steps`.
+  void collect_steps(JobModel& model, const yaml::Node& jobs, const std::string& pointer,
+                     const JobModel& pipeline) {
     for (const yaml::Pair& p : jobs.pairs) {
       if (p.merged || !p.key || !p.key->is_scalar() || !p.value) continue;
-      const Step* step = model.step(p.key->value);
-      int index = step ? static_cast<int>(step - model.steps.data()) : -1;
+      const Step* step = pipeline.step(p.key->value);
+      int index = step ? static_cast<int>(step - pipeline.steps.data()) : -1;
       std::string step_pointer = pointer + "/" + escape_pointer_token(p.key->value);
       if (!p.value->is_mapping()) {
-        collect(model, p.value, step_pointer, index, BindingScope::Parent, &model);
+        collect(model, p.value, step_pointer, index, BindingScope::Parent, &pipeline);
         continue;
       }
       for (const yaml::Pair& field : p.value->pairs) {
@@ -174,7 +177,7 @@ class ModelBuilder {
           collect(model, field.value, field_pointer, index, BindingScope::Own,
                   step->inline_model.get());
         } else {
-          collect(model, field.value, field_pointer, index, BindingScope::Parent, &model);
+          collect(model, field.value, field_pointer, index, BindingScope::Parent, &pipeline);
         }
       }
     }

@@ -40,7 +40,9 @@ struct BoundExpression {
   const yaml::Node* scalar = nullptr;  // the string value that holds it
   BindingScope scope = BindingScope::Own;
   const JobModel* owner = nullptr;     // the model whose ports `Own` bindings name
-  int step = -1;                       // the pipeline step it appears in, or -1
+  // The pipeline step it appears in, or -1: an index into the steps of the pipeline that holds
+  // the step (the file, or an inline pipeline component; `owner` when the scope is Parent).
+  int step = -1;
   std::string pointer;                 // JSON pointer of the value, e.g. /jobs/train/inputs/x
 };
 

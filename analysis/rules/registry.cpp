@@ -21,6 +21,13 @@ const std::vector<const Rule*>& all_rules() {
       &rules::concurrent_trials_above_total(),
       &rules::missing_experiment_name(),
       &rules::missing_display_name(),
+      &rules::undefined_reference(),
+      &rules::legacy_binding_syntax(),
+      &rules::malformed_binding(),
+      &rules::missing_required_input(),
+      &rules::unused_input(),
+      &rules::incompatible_port_type(),
+      &rules::pipeline_cycle(),
   };
   return rules;
 }

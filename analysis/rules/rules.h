@@ -25,4 +25,13 @@ const Rule& concurrent_trials_above_total();
 const Rule& missing_experiment_name();
 const Rule& missing_display_name();
 
+// Bindings, references, ports and the pipeline graph.
+const Rule& undefined_reference();
+const Rule& legacy_binding_syntax();
+const Rule& malformed_binding();
+const Rule& missing_required_input();
+const Rule& unused_input();
+const Rule& incompatible_port_type();
+const Rule& pipeline_cycle();
+
 }  // namespace amllint::rules

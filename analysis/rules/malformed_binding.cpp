@@ -1,0 +1,118 @@
+// Binding expressions Azure ML cannot resolve: `${{` without `}}`, `${{}}`, spaces or empty names
+// inside, `${{input.x}}`. The SDK finds bindings with `\$\{\{\s*(\S*)\s*\}\}` and, in a command
+// component's `command`, looks every one up as an attribute path of the component: there an
+// empty or unknown binding rejects the file (`invalid-binding`, an error). Elsewhere, and for
+// text the pattern does not match, the text reaches the job verbatim and fails when it runs
+// (`malformed-binding`, a warning).
+#include <set>
+
+#include "job_model.h"
+#include "rules.h"
+#include "suggest.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"malformed-binding", Severity::Warning,
+     "a `${{...}}` or `$[[...]]` that is not closed or not a name Azure ML resolves"},
+    {"invalid-binding", Severity::Error,
+     "a command component's command holds a binding the SDK rejects"},
+};
+
+// The `command` scalars of command components in this file: the file itself, and inline
+// `component:` mappings of pipeline steps at any depth.
+void component_commands(const JobModel& model, std::set<const yaml::Node*>& out) {
+  if (model.kind == FileKind::CommandComponent && model.root && model.root->is_mapping())
+    if (const yaml::Node* c = model.root->get("command"); c && c->is_scalar()) out.insert(c);
+  for (const Step& s : model.steps)
+    if (s.inline_model && s.component && s.component->is_mapping())
+      component_commands(*s.inline_model, out);
+}
+
+void scalars(const yaml::Node* n, std::vector<const yaml::Node*>& out, size_t& budget) {
+  if (!n || budget == 0) return;
+  --budget;
+  if (n->is_scalar()) {
+    if (may_contain_binding(n->value)) out.push_back(n);
+  } else if (n->is_sequence()) {
+    for (const yaml::Node* i : n->items) scalars(i, out, budget);
+  } else if (n->is_mapping()) {
+    for (const yaml::Pair& p : n->pairs)
+      if (!p.merged) scalars(p.value, out, budget);
+  }
+}
+
+std::string unknown_message(const Binding& b) {
+  std::string head = b.segments.empty() ? std::string() : b.segments[0].text;
+  std::string message = "`${{" + b.path + "}}` is not a binding Azure ML resolves";
+  std::string close = closest_name(head, {"inputs", "outputs", "parent", "search_space", "jobs"});
+  if (!close.empty()) return message + "; did you mean `" + close + "`?";
+  return message +
+         "; expected `inputs.<name>`, `outputs.<name>`, `parent.inputs.<name>`, "
+         "`parent.outputs.<name>`, `parent.jobs.<step>.outputs.<name>` or `search_space.<name>`";
+}
+
+// A fix for a misspelt first word (`input.x` -> `inputs.x`), when there is a close one.
+std::vector<Fix> head_fix(const Binding& b) {
+  if (b.segments.empty()) return {};
+  std::string close =
+      closest_name(b.segments[0].text, {"inputs", "outputs", "parent", "search_space", "jobs"});
+  if (close.empty()) return {};
+  Fix fix;
+  fix.title = "Change to `" + close + "`";
+  fix.edits.push_back({b.segments[0].range, close});
+  return {fix};
+}
+
+class MalformedBinding final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    std::set<const yaml::Node*> commands;
+    component_commands(ctx.model, commands);
+
+    std::vector<const yaml::Node*> values;
+    size_t budget = 1'000'000;
+    scalars(ctx.model.root, values, budget);
+    for (const yaml::Node* scalar : values) {
+      const bool strict = commands.count(scalar) > 0;
+      for (const BindingIssue& issue : scan_bindings(scalar->value).issues) {
+        if (issue.kind == BindingIssueKind::EmptyOptional) continue;  // undocumented: no verdict
+        TextRange range = ctx.value_range(*scalar, issue.range.begin, issue.range.end);
+        const bool rejected = strict && issue.kind == BindingIssueKind::Empty;
+        ctx.report(rejected ? "invalid-binding" : "malformed-binding", range,
+                   issue.message + (rejected ? "; the SDK rejects it in a component's command"
+                                             : "; Azure ML passes it to the job unresolved"));
+      }
+    }
+
+    for (const BoundExpression& e : ctx.model.bindings) {
+      const Binding& b = e.binding;
+      if (b.legacy_angle) continue;  // legacy-binding-syntax reports these
+      const bool strict = commands.count(e.scalar) > 0;
+      if (b.kind == BindingKind::Unknown) {
+        ctx.report(strict ? "invalid-binding" : "malformed-binding", b.range, unknown_message(b),
+                   head_fix(b));
+      } else if (strict &&
+                 (b.kind == BindingKind::ParentInput || b.kind == BindingKind::ParentOutput ||
+                  b.kind == BindingKind::ParentJob || b.kind == BindingKind::ParentJobOutput ||
+                  b.kind == BindingKind::SearchSpace)) {
+        ctx.report("invalid-binding", b.range,
+                   "`${{" + b.path +
+                       "}}` cannot be resolved in a component's command, which "
+                       "sees only the component's own `inputs` and `outputs`");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& malformed_binding() {
+  static const MalformedBinding rule;
+  return rule;
+}
+
+}  // namespace amllint::rules

@@ -1,0 +1,136 @@
+// Names in binding expressions that nothing declares: `${{inputs.learnin_rate}}`, a step or a
+// step output that does not exist. The SDK rejects them (a component's command is checked name
+// by name; pipeline bindings must resolve to a node), so they are errors — but only where every
+// candidate name is visible in the file.
+#include "binding_scope.h"
+#include "rules.h"
+#include "suggest.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"undefined-input", Severity::Error, "a binding names an input that is not declared"},
+    {"undefined-output", Severity::Error, "a binding names an output that is not declared"},
+    {"undefined-step", Severity::Error, "a binding names a pipeline step that does not exist"},
+    {"undefined-step-output", Severity::Error,
+     "a binding names an output that the step's component does not declare"},
+    {"undefined-search-space", Severity::Error,
+     "a sweep trial names a parameter that `search_space` does not define"},
+};
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  if (names.empty()) return "none is declared";
+  std::string out = "declared: ";
+  for (size_t i = 0; i < names.size() && i < 8; ++i) out += (i ? ", `" : "`") + names[i] + "`";
+  if (names.size() > 8) out += ", ...";
+  return out;
+}
+
+// The closest candidate by spelling, or else the only one that extends `word` or that `word`
+// extends (`model` for `model_output`): a shortened name is as common as a typo.
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string close = closest_name(word, candidates);
+  if (!close.empty() || word.size() < 3) return close;
+  for (const std::string& c : candidates) {
+    if (c.size() < 3 || (!c.starts_with(word) && !word.starts_with(c))) continue;
+    if (!close.empty()) return {};
+    close = c;
+  }
+  return close;
+}
+
+// Reports `wrong` (a segment of a binding) as not among `candidates`, with the closest one.
+void report_name(RuleContext& ctx, std::string_view code, const BindingSegment& wrong,
+                 std::string what, const std::vector<std::string>& candidates) {
+  std::string close = suggestion(wrong.text, candidates);
+  std::string message = "`" + wrong.text + "` is not " + what;
+  std::vector<Fix> fixes;
+  if (!close.empty()) {
+    message += "; did you mean `" + close + "`?";
+    Fix fix;
+    fix.title = "Change to `" + close + "`";
+    fix.edits.push_back({wrong.range, close});
+    fixes.push_back(std::move(fix));
+  } else {
+    message += " (" + quoted_list(candidates) + ")";
+  }
+  ctx.report(code, wrong.range, std::move(message), std::move(fixes));
+}
+
+bool is_search_parameter(const JobModel* model, std::string_view name) {
+  return model && model->kind == FileKind::SweepJob && model->parameter(name);
+}
+
+void check_port(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup) {
+  const BindingSegment* seg = name_segment(e.binding);
+  if (!seg || !lookup.ports.known() || lookup.ports.find(seg->text)) return;
+  std::string_view code;
+  std::string what;
+  switch (lookup.kind) {
+    case LookupKind::Inputs:
+      // A sweep's trial may read its search-space parameters as inputs.
+      if (is_search_parameter(lookup.model, seg->text)) return;
+      code = "undefined-input";
+      what = "an input of " + lookup.where;
+      break;
+    case LookupKind::Outputs:
+      code = "undefined-output";
+      what = "an output of " + lookup.where;
+      break;
+    case LookupKind::SearchSpace:
+      code = "undefined-search-space";
+      what = "a parameter of the `search_space` of " + lookup.where;
+      break;
+    default: return;
+  }
+  report_name(ctx, code, *seg, std::move(what), lookup.ports.names());
+}
+
+void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup) {
+  const Binding& b = e.binding;
+  const JobModel& pipeline = *lookup.pipeline;
+  if (b.step.empty()) return;
+  const Step* step = pipeline.step(b.step);
+  if (!step) {
+    if (!section_complete(pipeline.root, "jobs")) return;
+    std::vector<std::string> names;
+    for (const Step& s : pipeline.steps) names.push_back(s.name);
+    const BindingSegment* seg = nullptr;
+    for (const BindingSegment& s : b.segments)
+      if (s.range.begin == b.step_range.begin) seg = &s;
+    if (seg) report_name(ctx, "undefined-step", *seg, "a step of " + lookup.where, names);
+    return;
+  }
+  if (b.kind != BindingKind::ParentJobOutput) return;
+  const BindingSegment* seg = name_segment(b);
+  PortList outputs = step_ports(*step).outputs;
+  if (!seg || !outputs.known() || outputs.find(seg->text)) return;
+  report_name(ctx, "undefined-step-output", *seg, "an output of step `" + step->name + "`",
+              outputs.names());
+}
+
+class UndefinedReference final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    for (const BoundExpression& e : ctx.model.bindings) {
+      Lookup lookup = lookup_for(e);
+      if (lookup.kind == LookupKind::None) continue;
+      if (lookup.kind == LookupKind::Steps)
+        check_step(ctx, e, lookup);
+      else
+        check_port(ctx, e, lookup);
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& undefined_reference() {
+  static const UndefinedReference rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
