@@ -77,7 +77,12 @@ end
 local ok, err = pcall(function()
   vim.cmd('filetype on')
   local amllint = require('amllint')
-  amllint.setup({ cmd = { amlls, '--stdio' }, globs = { 'specs/*.yml' } })
+  -- The rule level shows that `settings` reach the server (a misspelt binding is an error).
+  amllint.setup({
+    cmd = { amlls, '--stdio' },
+    globs = { 'specs/*.yml' },
+    settings = { rules = { ['malformed-binding'] = 'info' } },
+  })
 
   -- Detection: a YAML file without an Azure ML `$schema` gets no server.
   vim.cmd('edit ' .. vim.fn.fnameescape(plain))
@@ -175,12 +180,16 @@ local ok, err = pcall(function()
   local seeded = vim.wait(TIMEOUT, function()
     return #vim.diagnostic.get(buf, { lnum = c_line }) > 0
   end, 20)
-  local codes = {}
+  local binding
   for _, d in ipairs(vim.diagnostic.get(buf, { lnum = c_line })) do
-    codes[lsp_code(d)] = true
+    if lsp_code(d) == 'malformed-binding' then
+      binding = d
+    end
   end
-  check(seeded and codes['malformed-binding'], 'the misspelt binding is reported on its line',
+  check(seeded and binding ~= nil, 'the misspelt binding is reported on its line',
     vim.inspect(vim.diagnostic.get(buf)))
+  check(binding and binding.severity == vim.diagnostic.severity.INFO,
+    'the rule level from settings applies', binding and tostring(binding.severity))
   vim.cmd('AmllintFixAll')
   local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   check(vim.deep_equal(after, expected), ':AmllintFixAll restores the binding', after[c_line + 1])

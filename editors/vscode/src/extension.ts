@@ -11,8 +11,6 @@ import {
 } from 'vscode-languageclient/node';
 import {
   AmllintSettings,
-  SeverityScale,
-  applyRuleLevels,
   documentSelector,
   fixAllKind,
   initializationOptions,
@@ -20,12 +18,6 @@ import {
   normalizeSettings,
   serverCommand,
 } from './serverLaunch';
-
-const vscodeSeverities: SeverityScale = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 let client: LanguageClient | undefined;
 let settings: AmllintSettings;
@@ -54,8 +46,9 @@ function createClient(output: vscode.OutputChannel): LanguageClient {
   const serverOptions: ServerOptions = { command, args };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    // Settings reach the server here only: any change restarts it (see activate), which also
+    // refreshes diagnostics that VS Code would otherwise keep until the next edit.
     initializationOptions: initializationOptions(settings),
-    synchronize: { configurationSection: 'amllint' },
     outputChannel: output,
     middleware: {
       didOpen: async (doc, next) => {
@@ -80,15 +73,6 @@ function createClient(output: vscode.OutputChannel): LanguageClient {
       },
       didSave: async (doc, next) => {
         if (synced.has(doc.uri.toString())) return next(doc);
-      },
-      handleDiagnostics: (uri, diagnostics, next) =>
-        next(uri, applyRuleLevels(diagnostics, settings.rules, vscodeSeverities)),
-      provideDiagnostics: async (doc, previousResultId, token, next) => {
-        const report = await next(doc, previousResultId, token);
-        if (report && report.kind === 'full') {
-          report.items = applyRuleLevels(report.items, settings.rules, vscodeSeverities);
-        }
-        return report;
       },
     },
   };

@@ -54,38 +54,10 @@ export function serverCommand(settings: AmllintSettings, home = process.env.HOME
   return { command, args: ['--stdio', ...settings.extraArgs] };
 }
 
-// What the server receives in `initialize`; the same object answers `workspace/configuration`
-// for the `amllint` section, so a settings change reaches a running server too.
-export function initializationOptions(settings: AmllintSettings): { rules: Record<string, RuleLevel> } {
-  return { rules: { ...settings.rules } };
-}
-
-// LSP severities (1 error … 3 information); VS Code's own enum counts from 0.
-export type SeverityScale = Record<Exclude<RuleLevel, 'off'>, number>;
-export const lspSeverities: SeverityScale = { error: 1, warning: 2, info: 3 };
-
-function codeOf(d: { code?: unknown }): string | undefined {
-  const code = typeof d.code === 'object' && d.code !== null ? (d.code as { value?: unknown }).value : d.code;
-  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
-}
-
-// The `amllint.rules` setting applied to diagnostics as they arrive, so that it takes effect
-// whether or not the server reads it; applying it twice changes nothing. Drops `off` codes and
-// sets the severity of the others in place (VS Code's diagnostics are class instances).
-export function applyRuleLevels<D extends { code?: unknown; severity?: number }>(
-  diagnostics: D[],
-  rules: Record<string, RuleLevel>,
-  scale: SeverityScale = lspSeverities,
-): D[] {
-  const out: D[] = [];
-  for (const d of diagnostics) {
-    const code = codeOf(d);
-    const level = code === undefined ? undefined : rules[code];
-    if (level === 'off') continue;
-    if (level) d.severity = scale[level];
-    out.push(d);
-  }
-  return out;
+// What the server receives in `initialize`. Rule levels given here replace the project's
+// `.amllint.yaml` rules, so without any the object stays empty and `.amllint.yaml` applies.
+export function initializationOptions(settings: AmllintSettings): { rules?: Record<string, RuleLevel> } {
+  return Object.keys(settings.rules).length > 0 ? { rules: { ...settings.rules } } : {};
 }
 
 // Detection shared with the Neovim plugin: an Azure ML `$schema` near the top of the file

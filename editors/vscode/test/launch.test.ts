@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  applyRuleLevels,
   hasAzureMlSchema,
   initializationOptions,
   isAzureMlDocument,
@@ -37,9 +36,11 @@ test('the command line is amlls --stdio plus extra arguments', () => {
   });
 });
 
-test('initialization options carry the rule levels', () => {
+test('initialization options carry the rule levels, and nothing without any', () => {
   const s = normalizeSettings({ rules: { 'unknown-key': 'info' } });
   assert.deepEqual(initializationOptions(s), { rules: { 'unknown-key': 'info' } });
+  // An empty `rules` would replace the project's .amllint.yaml with nothing.
+  assert.deepEqual(initializationOptions(normalizeSettings({})), {});
 });
 
 test('an Azure ML $schema near the top marks a file', () => {
@@ -68,22 +69,4 @@ test('globs match like .gitignore, ** spans folders', () => {
   assert.ok(pathMatchesGlob('/home/u/ml/a.yml', '~/ml/*.yml', '/home/u'));
   assert.ok(isAzureMlDocument('/r/jobs/a.yml', 'type: command\n', ['jobs/*.yml']));
   assert.ok(!isAzureMlDocument('/r/other/a.yml', 'type: command\n', ['jobs/*.yml']));
-});
-
-test('rule levels change severities and drop codes that are off', () => {
-  const diagnostics = [
-    { code: 'unknown-key', severity: 1, message: 'a' },
-    { code: 'missing-display-name', severity: 3, message: 'b' },
-    { code: { value: 'secret-in-file', target: 'x' }, severity: 2, message: 'c' },
-    { severity: 1, message: 'no code' },
-  ];
-  const rules = normalizeSettings({
-    rules: { 'unknown-key': 'warning', 'missing-display-name': 'off', 'secret-in-file': 'error' },
-  }).rules;
-  const once = applyRuleLevels(diagnostics.map((d) => ({ ...d })), rules);
-  assert.deepEqual(
-    once.map((d) => [d.message, d.severity]),
-    [['a', 2], ['c', 1], ['no code', 1]],
-  );
-  assert.deepEqual(applyRuleLevels(once.map((d) => ({ ...d })), rules), once);
 });
