@@ -12,8 +12,8 @@ M.defaults = {
   filetypes = { 'yaml' },
   -- Paths that are Azure ML specs even without a `$schema`, e.g. { 'jobs/**/*.yml' }.
   globs = {},
-  -- Sent as `initializationOptions` and answered to `workspace/configuration` (section
-  -- `amllint`), e.g. { rules = { ['missing-display-name'] = 'off' } }.
+  -- Sent as `initializationOptions` and, under `amllint`, in `workspace/didChangeConfiguration`,
+  -- e.g. { rules = { ['missing-display-name'] = 'off' } }. Rules replace `.amllint.yaml`.
   settings = {},
   -- Called with (client, bufnr) when the server attaches to a buffer.
   on_attach = nil,
