@@ -1,0 +1,91 @@
+#include "rule_sites.h"
+#include "rules.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"distribution-missing", Severity::Warning,
+     "`resources.instance_count` is above 1 but no `distribution` starts the processes"},
+};
+
+const yaml::Node* instance_count(const yaml::Node* holder) {
+  const yaml::Node* resources = holder ? holder->get("resources") : nullptr;
+  return resources && resources->is_mapping() ? resources->get("instance_count") : nullptr;
+}
+
+bool has_distribution(const yaml::Node* holder) {
+  const yaml::Node* d = holder && holder->is_mapping() ? holder->get("distribution") : nullptr;
+  return d && !d->is_null();
+}
+
+class DistributionMissing final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    const JobModel& model = ctx.model;
+    if (!model.root) return;
+    switch (model.kind) {
+      case FileKind::CommandJob:
+      case FileKind::CommandComponent: check_holder(ctx, model.root, model.root); break;
+      case FileKind::SweepJob:
+        // A sweep's `resources` apply to each trial; the trial declares the distribution.
+        check_holder(ctx, model.root, model.root->get("trial"));
+        break;
+      default: break;
+    }
+    check_steps(ctx, model, 0);
+  }
+
+ private:
+  // `counted` holds `resources.instance_count`, `distributed` the `distribution` that would
+  // apply to it.
+  void check_holder(RuleContext& ctx, const yaml::Node* counted,
+                    const yaml::Node* distributed) const {
+    const yaml::Node* count = instance_count(counted);
+    std::optional<long long> n = integer_value(count);
+    if (!n || *n <= 1 || has_distribution(distributed)) return;
+    ctx.report(kCodes[0].code, count->range,
+               "`instance_count: " + std::to_string(*n) +
+                   "` without `distribution` runs the same command on every node with no " +
+                   "rendezvous between them; add `distribution` (type pytorch, mpi, " +
+                   "tensorflow or ray) or use a single instance");
+  }
+
+  // Command steps: the step's own `distribution`, or the one its component declares. A
+  // component from a registry or the workspace is unknown, so it is given the benefit of
+  // the doubt; so are parallel and Spark steps, which scale out without a distribution.
+  void check_steps(RuleContext& ctx, const JobModel& model, int depth) const {
+    if (depth > 16) return;
+    for (const Step& step : model.steps) {
+      if (!step.node || !step.node->is_mapping()) continue;
+      if (step.type == "sweep") {
+        // A trial given as a component file declares its distribution there.
+        const yaml::Node* trial = step.node->get("trial");
+        if (trial && trial->is_mapping()) check_holder(ctx, step.node, trial);
+        continue;
+      }
+      if (step.type != "command") {
+        if (step.inline_model && step.inline_model->kind == FileKind::PipelineComponent)
+          check_steps(ctx, *step.inline_model, depth + 1);
+        continue;
+      }
+      if (has_distribution(step.node)) continue;
+      const JobModel* ports = step.ports();
+      if (!ports) continue;
+      // An inline command step's model is the step itself.
+      if (ports->root != step.node && has_distribution(ports->root)) continue;
+      check_holder(ctx, step.node, step.node);
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& distribution_missing() {
+  static const DistributionMissing rule;
+  return rule;
+}
+
+}  // namespace amllint::rules

@@ -1,0 +1,42 @@
+#include "rule_sites.h"
+#include "rules.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"grid-sampling-non-choice", Severity::Error,
+     "grid sampling with a search-space parameter that is not a `choice`"},
+};
+
+class GridSamplingNonChoice final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
+      if (sampling_algorithm(*sweep) != "grid") continue;
+      const yaml::Node* space = sweep->get("search_space");
+      if (!space || !space->is_mapping()) continue;
+      for (const yaml::Pair& p : space->pairs) {
+        if (!p.key || !p.value || !p.value->is_mapping()) continue;
+        const yaml::Node* type = p.value->get("type");
+        if (!type || !type->is_scalar() || type->value == "choice") continue;
+        ctx.report(kCodes[0].code, type->range,
+                   "grid sampling enumerates every combination, so it accepts only `choice` " +
+                       std::string("parameters; `") + p.key->value + "` is `" + type->value +
+                       "`: list its values with `type: choice`, or use `random` or `bayesian` " +
+                       "sampling");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& grid_sampling_non_choice() {
+  static const GridSamplingNonChoice rule;
+  return rule;
+}
+
+}  // namespace amllint::rules

@@ -1,0 +1,38 @@
+#include "rule_sites.h"
+#include "rules.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"missing-experiment-name", Severity::Info, "a job without `experiment_name`"},
+};
+
+class MissingExperimentName final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  // Jobs only: components and pipeline steps are named by the job that runs them.
+  void check(RuleContext& ctx) const override {
+    const yaml::Node* root = ctx.model.root;
+    if (!is_job(ctx.model.kind) || !root || !root->is_mapping() || root->pairs.empty()) return;
+    const yaml::Node* value = root->get("experiment_name");
+    if (value && !value->is_null() && !value->text().empty()) return;
+    // On the `type` key, which every job shows near its top, else on the first key.
+    const yaml::Pair* anchor = root->find_pair("type");
+    if (!anchor || anchor->merged) anchor = &root->pairs.front();
+    ctx.report(kCodes[0].code, anchor->key->range,
+               "no `experiment_name`: the job is filed under an experiment named after the folder "
+               "it was submitted from, so runs of one project scatter or mix with others; set "
+               "`experiment_name` to group its runs");
+  }
+};
+
+}  // namespace
+
+const Rule& missing_experiment_name() {
+  static const MissingExperimentName rule;
+  return rule;
+}
+
+}  // namespace amllint::rules

@@ -1,0 +1,71 @@
+// Where the rules about commands, code folders and local files look: the mappings of a file that
+// run a command (a job, a component, a sweep trial, an inline pipeline step or inline component),
+// and small helpers to read values and resolve local paths the way the CLI does.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze.h"
+#include "job_model.h"
+#include "yaml_tree.h"
+
+namespace amllint {
+class RuleContext;
+}
+
+namespace amllint::rules {
+
+// Jobs (not components): only they are submitted under a name and an experiment.
+bool is_job(FileKind kind);
+
+// A mapping that runs a shell `command` with its own `code`, `environment_variables`,
+// `resources` and `distribution`.
+struct CommandSite {
+  const yaml::Node* holder = nullptr;   // the mapping
+  const yaml::Node* command = nullptr;  // its `command` scalar, or null
+  const yaml::Node* code = nullptr;     // its `code` value, or null
+  std::string base_dir;                 // folder its relative paths resolve from
+  bool pipeline_step = false;           // written as (or inside) a pipeline step
+};
+
+// Every command site of the file, including those of inline steps and inline components of
+// pipelines (at any depth). Referenced component files are not included: they are linted
+// as files of their own.
+std::vector<CommandSite> command_sites(const JobModel& model);
+
+// A `code:` value of the file (command sites, parallel `task.code`, Spark `code`) and the folder
+// it resolves from; each local folder once.
+struct CodeReference {
+  const yaml::Node* node = nullptr;
+  std::string folder;  // resolved local folder
+};
+std::vector<CodeReference> local_code_references(const JobModel& model);
+
+// Every sweep definition: a sweep job's root, and each `type: sweep` step of a pipeline.
+std::vector<const yaml::Node*> sweep_sites(const JobModel& model);
+
+// A sweep's sampling algorithm (`grid`, `random`, `bayesian`), lower-cased, from the string
+// or `{type: ...}` form, and the node that names it; empty when absent.
+std::string sampling_algorithm(const yaml::Node& sweep, const yaml::Node** where = nullptr);
+
+// The integer a plain scalar holds as the CLI reads it, if it is one.
+std::optional<long long> integer_value(const yaml::Node* node);
+
+// Strips `file:` and joins a relative path to `base_dir`; absolute paths stay as they are.
+std::string resolve_local(const std::string& base_dir, std::string_view ref);
+
+// The local folder a `code:` value names, resolved; empty when it is remote, a binding,
+// a placeholder or not a plain string.
+std::string local_code_folder(const std::string& base_dir, const yaml::Node* code);
+
+// "12.3 MB", "512 bytes": sizes for messages (MB = 1024 * 1024 bytes, as the service counts).
+std::string format_bytes(uint64_t bytes);
+
+// The file range of a whole scalar's value (its text without quotes or block header).
+TextRange whole_value_range(const RuleContext& ctx, const yaml::Node& scalar);
+
+}  // namespace amllint::rules
