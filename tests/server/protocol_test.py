@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Whole LSP sessions against the real amlls binary over pipes.
+
+Usage: protocol_test.py <amlls> <amllint>
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+AMLLS, AMLLINT = sys.argv[1], sys.argv[2]
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "corpus", "azureml-examples")
+
+JOB = """$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+type: command
+command: python train.py --epochs ${{inputs.epochs}}
+inputs:
+  epochs: 3
+environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest
+compute: azureml:cpu-cluster
+description: "caf\u00e9 \U0001F680 run"
+distribution:
+  type: pytorch
+"""
+
+
+def frame(message):
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class Client:
+    def __init__(self, *args):
+        self.proc = subprocess.Popen([AMLLS, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        self.pending = []
+
+    def write(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, *messages):
+        # One write: the server reads a batch, so a cancel can overtake its request.
+        self.write(b"".join(frame(dict(m, jsonrpc="2.0")) for m in messages))
+
+    def read(self):
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            byte = self.proc.stdout.read(1)
+            if not byte:
+                raise EOFError("server closed its output")
+            header += byte
+        length = int(header.split(b":")[1])
+        return json.loads(self.proc.stdout.read(length))
+
+    def wait(self, predicate):
+        for i, m in enumerate(self.pending):
+            if predicate(m):
+                return self.pending.pop(i)
+        while True:
+            m = self.read()
+            if predicate(m):
+                return m
+            self.pending.append(m)
+
+    def response(self, id_):
+        return self.wait(lambda m: m.get("id") == id_ and "method" not in m)
+
+    def diagnostics(self, uri, version):
+        return self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                         and m["params"]["uri"] == uri and m["params"].get("version") == version)["params"]["diagnostics"]
+
+    def initialize(self, capabilities=None):
+        self.send({"id": 1, "method": "initialize", "params": {"capabilities": capabilities or {}}},
+                  {"method": "initialized", "params": {}})
+        return self.response(1)["result"]
+
+    def open(self, uri, text, version=1):
+        self.send({"method": "textDocument/didOpen",
+                   "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": version, "text": text}}})
+
+    def change(self, uri, version, start, end, text):
+        self.send({"method": "textDocument/didChange",
+                   "params": {"textDocument": {"uri": uri, "version": version},
+                              "contentChanges": [{"range": {"start": {"line": start[0], "character": start[1]},
+                                                            "end": {"line": end[0], "character": end[1]}},
+                                                  "text": text}]}})
+
+    def finish(self, shutdown=True):
+        if shutdown:
+            self.send({"id": 999, "method": "shutdown"})
+            assert self.response(999)["result"] is None
+        self.send({"method": "exit"})
+        code = self.proc.wait(timeout=10)
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+        return code
+
+
+def codes(diags):
+    return {d.get("code") for d in diags}
+
+
+class Session(unittest.TestCase):
+    def test_whole_session(self):
+        c = Client("--stdio")
+        caps = c.initialize()["capabilities"]
+        self.assertEqual(caps["positionEncoding"], "utf-16")
+        uri = "untitled:job.yml"
+        c.open(uri, JOB)
+        self.assertNotIn("unknown-key", codes(c.diagnostics(uri, 1)))
+        # Typo a key, then fix it with the quick fix the server offers.
+        c.change(uri, 2, (6, 0), (6, 7), "compuet")
+        diags = c.diagnostics(uri, 2)
+        self.assertIn("unknown-key", codes(diags))
+        c.send({"id": 2, "method": "textDocument/codeAction",
+                "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 6, "character": 1},
+                                                                    "end": {"line": 6, "character": 1}},
+                           "context": {"diagnostics": diags}}})
+        actions = c.response(2)["result"]
+        titles = [a["title"] for a in actions]
+        self.assertTrue(any("Disable unknown-key" in t for t in titles), titles)
+        # Features on the same document.
+        c.send({"id": 3, "method": "textDocument/hover",
+                "params": {"textDocument": {"uri": uri}, "position": {"line": 9, "character": 3}}},
+               {"id": 4, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}},
+               {"id": 5, "method": "textDocument/foldingRange", "params": {"textDocument": {"uri": uri}}})
+        self.assertIn("type", c.response(3)["result"]["contents"]["value"])
+        self.assertIn("inputs", [s["name"] for s in c.response(4)["result"]])
+        self.assertTrue(c.response(5)["result"])
+        # Positions after the emoji: UTF-16 counts it as two units ("run" starts at unit 22).
+        c.change(uri, 3, (7, 22), (7, 25), "job")
+        c.diagnostics(uri, 3)
+        c.send({"id": 6, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+        desc = [s for s in c.response(6)["result"] if s["name"] == "description"][0]
+        self.assertEqual(desc["detail"], "caf\u00e9 \U0001F680 job")
+        c.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
+        self.assertEqual(c.finish(), 0)
+
+    def test_half_typed_document_still_completes(self):
+        c = Client()
+        c.initialize()
+        uri = "untitled:half.yml"
+        text = JOB + "resources:\n  instance_count: [1,\n  \n"
+        c.open(uri, text)
+        self.assertIn("syntax-error", codes(c.diagnostics(uri, 1)))
+        c.send({"id": 2, "method": "textDocument/completion",
+                "params": {"textDocument": {"uri": uri}, "position": {"line": 12, "character": 2}}})
+        labels = {i["label"] for i in c.response(2)["result"]["items"]}
+        self.assertIn("shm_size", labels)
+        self.assertNotIn("instance_count", labels)
+        self.assertEqual(c.finish(), 0)
+
+    def test_cancel_malformed_and_lifecycle_errors(self):
+        c = Client()
+        c.send({"id": 1, "method": "textDocument/hover", "params": {}})
+        self.assertEqual(c.response(1)["error"]["code"], -32002)
+        c.initialize()
+        c.write(b"Content-Length: 9\r\n\r\n{bad json")
+        self.assertEqual(c.wait(lambda m: "error" in m and m.get("id") is None)["error"]["code"], -32700)
+        c.write(b"Content-Length: nine\r\n\r\n")
+        self.assertEqual(c.wait(lambda m: "error" in m and m.get("id") is None)["error"]["code"], -32700)
+        c.send({"id": 2, "method": "workspace/symbol", "params": {"query": ""}})
+        self.assertEqual(c.response(2)["error"]["code"], -32601)
+        c.open("untitled:a.yml", JOB)
+        c.send({"id": 3, "method": "textDocument/foldingRange", "params": {"textDocument": {"uri": "untitled:a.yml"}}},
+               {"method": "$/cancelRequest", "params": {"id": 3}})
+        self.assertEqual(c.response(3)["error"]["code"], -32800)
+        c.send({"method": "$/setTrace", "params": {"value": "messages"}})
+        self.assertEqual(c.finish(shutdown=False), 1)
+
+    def test_utf8_client(self):
+        c = Client()
+        caps = c.initialize({"general": {"positionEncodings": ["utf-8", "utf-16"]}})["capabilities"]
+        self.assertEqual(caps["positionEncoding"], "utf-8")
+        uri = "untitled:u8.yml"
+        c.open(uri, JOB)
+        c.diagnostics(uri, 1)
+        # "café 🚀 " is 12 bytes in UTF-8 ("description: \"" is 14 more).
+        line = 'description: "caf\u00e9 \U0001F680 run"'
+        start = len(line.encode()) - len(b'run"')
+        c.change(uri, 2, (7, start), (7, start + 3), "job")
+        c.diagnostics(uri, 2)
+        c.send({"id": 2, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+        desc = [s for s in c.response(2)["result"] if s["name"] == "description"][0]
+        self.assertEqual(desc["detail"], "caf\u00e9 \U0001F680 job")
+        self.assertEqual(desc["range"]["end"]["character"], len(line.encode()))
+        self.assertEqual(c.finish(), 0)
+
+    def test_version_and_help(self):
+        out = subprocess.run([AMLLS, "--version"], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0)
+        self.assertTrue(out.stdout.startswith("amlls "))
+        out = subprocess.run([AMLLS, "--help"], capture_output=True, text=True)
+        self.assertIn("--stdio", out.stdout)
+
+
+class SameAsCli(unittest.TestCase):
+    """The server publishes exactly what amllint prints for the same file."""
+
+    def test_corpus_files_and_a_faulty_one(self):
+        files = []
+        for root, _, names in os.walk(CORPUS):
+            files += [os.path.join(root, n) for n in sorted(names) if n.endswith((".yml", ".yaml"))]
+        if not files:
+            self.skipTest("corpus not found at " + CORPUS)
+        files = files[:: max(1, len(files) // 25)][:25]
+        tmp = tempfile.mkdtemp()
+        try:
+            faulty = os.path.join(tmp, "faulty.yml")
+            with open(faulty, "w") as f:
+                f.write(JOB.replace("compute:", "compuet:").replace("pytorch", "pytorhc"))
+            files.append(faulty)
+            c = Client()
+            c.initialize()
+            compared = 0
+            for i, path in enumerate(files):
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    text = f.read()
+                uri = "file://" + os.path.abspath(path)
+                c.open(uri, text)
+                published = c.diagnostics(uri, 1)
+                cli = subprocess.run([AMLLINT, "--format", "json", path], capture_output=True, text=True)
+                printed = json.loads(cli.stdout)["diagnostics"]
+                ours = sorted((d["range"]["start"]["line"], d.get("code"), d["message"]) for d in published)
+                theirs = sorted((d["line"] - 1, d["code"], d["message"]) for d in printed)
+                self.assertEqual(ours, theirs, path)
+                compared += len(ours)
+                c.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
+            self.assertGreater(compared, 0)
+            self.assertEqual(c.finish(), 0)
+        finally:
+            shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)

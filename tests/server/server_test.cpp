@@ -1,0 +1,295 @@
+// The server in-process: a memory transport instead of pipes, the real analysis core behind it.
+#include "server.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "memory_transport.h"
+
+namespace amlls {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kJob =
+    "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"
+    "type: command\n"
+    "command: python train.py --epochs ${{inputs.epochs}}\n"
+    "inputs:\n"
+    "  epochs: 3\n"
+    "environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n"
+    "compute: azureml:cpu-cluster\n"
+    "distribution:\n"
+    "  type: pytorch\n";
+constexpr const char* kUri = "untitled:job.yml";
+
+class Session : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    thread_ = std::thread([this] { exit_code_ = server_.run(); });
+  }
+  void TearDown() override {
+    if (thread_.joinable()) {
+      transport_.close_input();
+      thread_.join();
+    }
+  }
+
+  void send(std::vector<json> messages) {
+    Transport::Batch batch;
+    for (auto& m : messages) {
+      m["jsonrpc"] = "2.0";
+      batch.push_back(m.dump());
+    }
+    transport_.deliver(std::move(batch));
+  }
+  void send_raw(std::string body) { transport_.deliver({std::move(body)}); }
+  static json request(int id, const std::string& method, json params = json::object()) {
+    return {{"id", id}, {"method", method}, {"params", std::move(params)}};
+  }
+  static json notification(const std::string& method, json params = json::object()) {
+    return {{"method", method}, {"params", std::move(params)}};
+  }
+  // The next message matching `want`, skipping others (log traces, earlier publishes).
+  json wait_for(const std::function<bool(const json&)>& want) {
+    while (auto body = transport_.next()) {
+      json m = json::parse(*body);
+      if (want(m)) return m;
+    }
+    ADD_FAILURE() << "timed out";
+    return json();
+  }
+  json response(int id) {
+    return wait_for([id](const json& m) { return m.contains("id") && m["id"] == id; });
+  }
+  json diagnostics(int version) {
+    return wait_for([version](const json& m) {
+      return m.value("method", "") == "textDocument/publishDiagnostics" &&
+             m["params"].value("version", -1) == version;
+    })["params"]["diagnostics"];
+  }
+  json initialize(json capabilities = json::object()) {
+    send({request(1, "initialize", {{"capabilities", capabilities}}), notification("initialized")});
+    return response(1);
+  }
+  void open(const std::string& text, int version = 1) {
+    send({notification(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", kUri}, {"languageId", "yaml"}, {"version", version}, {"text", text}}}})});
+  }
+  void change(int version, json range, const std::string& text) {
+    send({notification("textDocument/didChange",
+                       {{"textDocument", {{"uri", kUri}, {"version", version}}},
+                        {"contentChanges", {{{"range", range}, {"text", text}}}}})});
+  }
+  static json range(int l1, int c1, int l2, int c2) {
+    return {{"start", {{"line", l1}, {"character", c1}}},
+            {"end", {{"line", l2}, {"character", c2}}}};
+  }
+  static json doc() { return {{"uri", kUri}}; }
+  static json pos(int line, int character) { return {{"line", line}, {"character", character}}; }
+  static bool has_code(const json& diags, const std::string& code) {
+    for (const auto& d : diags)
+      if (d.value("code", "") == code) return true;
+    return false;
+  }
+  int finish() {
+    thread_.join();
+    return exit_code_;
+  }
+
+  test::MemoryTransport transport_;
+  Server server_{transport_};
+  std::thread thread_;
+  int exit_code_ = -1;
+};
+
+TEST_F(Session, InitializeAdvertisesFeaturesAndUtf16ByDefault) {
+  json r = initialize();
+  const json& caps = r["result"]["capabilities"];
+  EXPECT_EQ(caps["positionEncoding"], "utf-16");
+  EXPECT_EQ(caps["textDocumentSync"]["change"], 2);
+  EXPECT_TRUE(caps["hoverProvider"]);
+  EXPECT_EQ(caps["codeActionProvider"]["codeActionKinds"][1], "source.fixAll.amllint");
+  EXPECT_EQ(r["result"]["serverInfo"]["name"], "amlls");
+}
+
+TEST_F(Session, Utf8PositionsWhenTheClientOffersThem) {
+  json r = initialize({{"general", {{"positionEncodings", {"utf-16", "utf-8"}}}}});
+  EXPECT_EQ(r["result"]["capabilities"]["positionEncoding"], "utf-8");
+}
+
+TEST_F(Session, RequestsBeforeInitializeAreRefused) {
+  send({request(7, "textDocument/hover", {{"textDocument", doc()}, {"position", pos(0, 0)}})});
+  EXPECT_EQ(response(7)["error"]["code"], -32002);
+}
+
+TEST_F(Session, BadInputGetsErrorsAndTheServerLivesOn) {
+  initialize();
+  send_raw("{not json");
+  EXPECT_EQ(wait_for([](const json& m) { return m.contains("error"); })["error"]["code"], -32700);
+  send({request(2, "no/suchMethod")});
+  EXPECT_EQ(response(2)["error"]["code"], -32601);
+  send({request(3, "textDocument/hover", {{"position", "nonsense"}})});
+  EXPECT_EQ(response(3)["error"]["code"], -32602);
+  send({request(4, "shutdown")});
+  EXPECT_TRUE(response(4)["result"].is_null());
+}
+
+TEST_F(Session, EditsAreAppliedIncrementallyAndDiagnosticsCarryTheVersion) {
+  initialize();
+  std::string text = kJob;
+  text.replace(text.find("environment:"), 11, "enviroment");  // typo on line 5
+  open(text);
+  json first = diagnostics(1);
+  ASSERT_TRUE(has_code(first, "unknown-key")) << first.dump();
+  change(2, range(5, 0, 5, 10), "environment");
+  json second = diagnostics(2);
+  EXPECT_FALSE(has_code(second, "unknown-key")) << second.dump();
+}
+
+TEST_F(Session, NewestVersionWinsAndSupersededOnesAreNotPublished) {
+  initialize();
+  open(kJob);
+  // Three edits in one batch: only the last version may be analysed and published.
+  send({notification("textDocument/didChange",
+                     {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                      {"contentChanges", {{{"range", range(6, 0, 6, 0)}, {"text", "#"}}}}}),
+        notification("textDocument/didChange",
+                     {{"textDocument", {{"uri", kUri}, {"version", 3}}},
+                      {"contentChanges", {{{"range", range(6, 0, 6, 1)}, {"text", ""}}}}}),
+        notification("textDocument/didChange",
+                     {{"textDocument", {{"uri", kUri}, {"version", 4}}},
+                      {"contentChanges", {{{"range", range(6, 0, 6, 7)}, {"text", "compuet"}}}}})});
+  json published = wait_for([](const json& m) {
+    return m.value("method", "") == "textDocument/publishDiagnostics" &&
+           m["params"].value("version", 0) > 1;
+  });
+  EXPECT_EQ(published["params"]["version"], 4);
+  EXPECT_TRUE(has_code(published["params"]["diagnostics"], "unknown-key"));
+}
+
+TEST_F(Session, CancelledRequestAnswersRequestCancelled) {
+  initialize();
+  open(kJob);
+  send({request(5, "textDocument/documentSymbol", {{"textDocument", doc()}}),
+        notification("$/cancelRequest", {{"id", 5}})});
+  EXPECT_EQ(response(5)["error"]["code"], -32800);
+}
+
+TEST_F(Session, PullDiagnosticsForClientsThatPull) {
+  initialize({{"textDocument", {{"diagnostic", json::object()}}}});
+  std::string text = kJob;
+  text.replace(text.find("pytorch"), 7, "pytorhc");
+  open(text);
+  send({request(6, "textDocument/diagnostic", {{"textDocument", doc()}})});
+  json r = response(6);
+  EXPECT_EQ(r["result"]["kind"], "full");
+  EXPECT_TRUE(has_code(r["result"]["items"], "invalid-enum")) << r.dump();
+  send({request(7, "textDocument/diagnostic",
+                {{"textDocument", doc()}, {"previousResultId", r["result"]["resultId"]}})});
+  EXPECT_EQ(response(7)["result"]["kind"], "unchanged");
+}
+
+TEST_F(Session, CodeActionsOfferFixesSuppressionAndFixAll) {
+  initialize();
+  std::string text = kJob;
+  text.replace(text.find("environment:"), 11, "enviroment");
+  open(text);
+  json diags = diagnostics(1);
+  ASSERT_TRUE(has_code(diags, "unknown-key"));
+  send({request(8, "textDocument/codeAction",
+                {{"textDocument", doc()},
+                 {"range", range(5, 2, 5, 2)},
+                 {"context", {{"diagnostics", diags}}}})});
+  json actions = response(8)["result"];
+  bool suppression = false;
+  for (const auto& a : actions) {
+    std::string edit = a["edit"]["changes"][kUri][0]["newText"];
+    if (a["kind"] == "quickfix" && edit.find("# amllint: disable=unknown-key") != std::string::npos)
+      suppression = true;
+  }
+  EXPECT_TRUE(suppression) << actions.dump();
+}
+
+TEST_F(Session, CompletionHoverSymbolsAndFolding) {
+  initialize();
+  open(std::string(kJob) + "re");
+  diagnostics(1);
+  send({request(9, "textDocument/completion", {{"textDocument", doc()}, {"position", pos(9, 2)}})});
+  json items = response(9)["result"]["items"];
+  std::set<std::string> labels;
+  for (const auto& i : items) labels.insert(i["label"].get<std::string>());
+  EXPECT_TRUE(labels.count("resources")) << items.dump();
+  EXPECT_FALSE(labels.count("compute"));  // already written
+
+  send(
+      {request(10, "textDocument/completion", {{"textDocument", doc()}, {"position", pos(8, 8)}})});
+  json enum_items = response(10)["result"]["items"];
+  std::set<std::string> values;
+  for (const auto& i : enum_items) values.insert(i["label"].get<std::string>());
+  EXPECT_TRUE(values.count("mpi") && values.count("tensorflow")) << enum_items.dump();
+
+  send({request(11, "textDocument/completion",
+                {{"textDocument", doc()}, {"position", pos(2, 44)}})});
+  json names = response(11)["result"]["items"];
+  ASSERT_EQ(names.size(), 1u) << names.dump();
+  EXPECT_EQ(names[0]["label"], "epochs");
+
+  send({request(12, "textDocument/hover", {{"textDocument", doc()}, {"position", pos(6, 2)}})});
+  EXPECT_NE(response(12)["result"]["contents"]["value"].get<std::string>().find("compute"),
+            std::string::npos);
+
+  send({request(13, "textDocument/hover", {{"textDocument", doc()}, {"position", pos(2, 45)}})});
+  std::string expr = response(13)["result"]["contents"]["value"];
+  EXPECT_NE(expr.find("input epochs"), std::string::npos) << expr;
+
+  send({request(14, "textDocument/documentSymbol", {{"textDocument", doc()}})});
+  json symbols = response(14)["result"];
+  bool inputs_outline = false;
+  for (const auto& s : symbols)
+    if (s["name"] == "inputs") inputs_outline = s["children"][0]["name"] == "epochs";
+  EXPECT_TRUE(inputs_outline) << symbols.dump();
+
+  send({request(15, "textDocument/foldingRange", {{"textDocument", doc()}})});
+  json folds = response(15)["result"];
+  EXPECT_TRUE(std::any_of(folds.begin(), folds.end(), [](const json& f) {
+    return f["startLine"] == 7 && f["endLine"] == 8;
+  })) << folds.dump();
+}
+
+TEST_F(Session, NotAzureMlYamlGetsNothing) {
+  initialize();
+  open("name: build\non: [push]\njobs:\n  x:\n    runs-on: ubuntu\n");
+  EXPECT_TRUE(diagnostics(1).empty());
+}
+
+TEST_F(Session, ClosingClearsDiagnostics) {
+  initialize();
+  open("type: command\ncommand: echo\nenviroment: x\n");
+  diagnostics(1);
+  send({notification("textDocument/didClose", {{"textDocument", doc()}})});
+  json cleared = wait_for([](const json& m) {
+    return m.value("method", "") == "textDocument/publishDiagnostics" &&
+           !m["params"].contains("version");
+  });
+  EXPECT_TRUE(cleared["params"]["diagnostics"].empty());
+}
+
+TEST_F(Session, ExitCodeIsZeroOnlyAfterShutdown) {
+  initialize();
+  send({request(2, "shutdown"), notification("exit")});
+  EXPECT_EQ(finish(), 0);
+}
+
+TEST_F(Session, ExitWithoutShutdownIsOne) {
+  initialize();
+  send({notification("exit")});
+  EXPECT_EQ(finish(), 1);
+}
+
+}  // namespace
+}  // namespace amlls
