@@ -66,6 +66,14 @@ int run(const std::vector<std::string>& args) {
     return kExitClean;
   }
 
+  LintSettings settings;
+  if (!o.config.empty()) {
+    if (std::string error = load_config(o.config, settings.config); !error.empty()) {
+      fmt::print(stderr, "amllint: {}\n", printable(error));
+      return kExitTrouble;
+    }
+  }
+
   Discovery discovery = discover(o.paths, o.stdin_filename);
   RunSummary summary;
   summary.files = discovery.files.size();
@@ -74,7 +82,6 @@ int run(const std::vector<std::string>& args) {
     summary.problems.push_back(e);
   }
 
-  LintSettings settings;
   settings.quiet = o.quiet;
   settings.fix = o.fix ? FixMode::Write : o.diff ? FixMode::Diff : FixMode::None;
   const unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());

@@ -72,6 +72,17 @@ std::string write_path(const std::string& path, std::string_view text) {
 
 }  // namespace
 
+std::string load_config(const std::string& path, std::shared_ptr<const Config>& out) {
+  std::string text;
+  if (std::string error = read_path(path, text); !error.empty()) return path + ": " + error;
+  auto config = std::make_shared<Config>(parse_config(text, path));
+  std::string errors;
+  for (const std::string& e : config->errors) errors += (errors.empty() ? "" : "\n") + e;
+  if (!errors.empty()) return errors;
+  out = std::move(config);
+  return {};
+}
+
 Position locate(const Document& doc, TextRange range) {
   const LineCol b = doc.to_codepoints(range.begin);
   const LineCol e = doc.to_codepoints(std::max(range.begin, range.end));
@@ -86,6 +97,7 @@ FileResult lint_input(const Input& input, const LintSettings& settings) {
   if (!result.io_error.empty()) return result;
 
   AnalysisOptions options;
+  options.config = settings.config;
   // Relative references resolve from the file's folder; stdin has one only when named.
   if (!input.from_stdin || input.path != "<stdin>") options.path = input.path;
 

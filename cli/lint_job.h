@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyze.h"
+#include "config.h"
 #include "discover.h"
 
 namespace amllint::cli {
@@ -23,7 +24,11 @@ enum class FixMode { None, Write, Diff };
 struct LintSettings {
   bool quiet = false;  // keep only errors in `shown`
   FixMode fix = FixMode::None;
+  std::shared_ptr<const Config> config;  // --config; null looks one up per file
 };
+
+// Reads and parses a --config file; the error text is empty on success.
+std::string load_config(const std::string& path, std::shared_ptr<const Config>& out);
 
 struct FileResult {
   Input input;

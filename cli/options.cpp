@@ -35,6 +35,8 @@ quote globs so that amllint expands them: 'jobs/**/*.yml' ('*', '?', '**').
 Options:
   -f, --format <fmt>       text (default), json, sarif, github or junit
       --no-color           never colour the text output (also: NO_COLOR=1)
+  -c, --config <file>      use this .amllint.yaml for every file (default: the nearest one
+                           in each file's folder or above)
   -q, --quiet              report errors only
       --max-warnings <n>   fail (exit 1) when there are more than n warnings
       --stdin-filename <p> the path to report, and resolve references from, for "-"
@@ -111,6 +113,10 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         return result;
       }
       o.jobs = static_cast<unsigned>(*n);
+    } else if (arg == "-c" || arg == "--config") {
+      auto v = value();
+      if (!v) return result;
+      o.config = *v;
     } else if (arg == "--stdin-filename") {
       auto v = value();
       if (!v) return result;

@@ -16,8 +16,9 @@ struct Options {
   bool quiet = false;                // report errors only
   std::optional<long> max_warnings;  // more warnings than this fail the run
   std::string stdin_filename;
-  bool fix = false;   // write safe fixes back
-  bool diff = false;  // print safe fixes as a unified diff, write nothing
+  std::string config;  // a .amllint.yaml to use instead of looking one up beside each file
+  bool fix = false;    // write safe fixes back
+  bool diff = false;   // print safe fixes as a unified diff, write nothing
   bool stats = false;
   unsigned jobs = 0;  // 0: one per hardware thread
   bool help = false;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "rule.h"
+
 namespace amllint::cli {
 
 std::string rule_name(std::string_view code) {
@@ -19,6 +21,10 @@ std::string rule_name(std::string_view code) {
 }
 
 std::string rule_summary(std::string_view code) {
+  if (const RuleInfo* info = find_rule(code); info != nullptr && !info->summary.empty()) {
+    return std::string(info->summary);
+  }
+  // A code missing from the catalogue still needs a description in SARIF: its words will do.
   std::string out;
   for (char c : code) out += (c == '-' || c == '_') ? ' ' : c;
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reporter.h"
+#include "rule.h"
 #include "rule_docs.h"
 
 namespace amllint::cli {
@@ -78,11 +79,14 @@ class SarifReporter : public Reporter {
     for (const auto& [code, index] : rule_index_) codes[index] = &code;
     for (size_t i = 0; i < codes.size(); ++i) {
       const std::string& code = *codes[i];
+      // The catalogue's default; a code it lacks takes the level it was reported at.
+      const RuleInfo* info = find_rule(code);
       rules.push_back({{"id", code},
                        {"name", rule_name(code)},
                        {"shortDescription", {{"text", rule_summary(code)}}},
                        {"helpUri", rule_help_uri(code)},
-                       {"defaultConfiguration", {{"level", rule_levels_[i]}}}});
+                       {"defaultConfiguration",
+                        {{"level", info ? level_of(info->severity) : rule_levels_[i]}}}});
     }
     json notifications = json::array();
     for (const std::string& problem : s.problems)

@@ -1,0 +1,51 @@
+#include "options.h"
+
+#include <gtest/gtest.h>
+
+namespace amllint::cli {
+namespace {
+
+TEST(Options, ParsesFlagsValuesAndPaths) {
+  auto r = parse_options({"-f", "sarif", "--max-warnings=3", "-q", "a.yml", "--", "-b.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.options.format, Format::Sarif);
+  EXPECT_EQ(r.options.max_warnings, 3);
+  EXPECT_TRUE(r.options.quiet);
+  EXPECT_EQ(r.options.paths, (std::vector<std::string>{"a.yml", "-b.yml"}));
+
+  r = parse_options(
+      {"--format=junit", "--jobs", "4", "--no-color", "--stats", "-", "--stdin-filename", "x.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.options.format, Format::Junit);
+  EXPECT_EQ(r.options.jobs, 4u);
+  EXPECT_TRUE(r.options.no_color);
+  EXPECT_TRUE(r.options.stats);
+  EXPECT_EQ(r.options.stdin_filename, "x.yml");
+}
+
+TEST(Options, RejectsWhatCannotWork) {
+  EXPECT_EQ(parse_options({}).error, "no files to lint");
+  EXPECT_EQ(parse_options({"--format", "xml", "a"}).error,
+            "unknown format 'xml' (expected text, json, sarif, github or junit)");
+  EXPECT_EQ(parse_options({"--max-warnings", "-1", "a"}).error,
+            "--max-warnings needs a non-negative number, not '-1'");
+  EXPECT_EQ(parse_options({"a", "--format"}).error, "--format needs a value");
+  EXPECT_EQ(parse_options({"--frobnicate", "a"}).error, "unknown option --frobnicate");
+  EXPECT_EQ(parse_options({"--quiet=yes", "a"}).error, "--quiet takes no value");
+  EXPECT_EQ(parse_options({"--fix", "--diff", "a"}).error, "--fix and --diff cannot be combined");
+  EXPECT_EQ(parse_options({"--fix", "-"}).error,
+            "--fix cannot write back to standard input; use --diff");
+  EXPECT_EQ(parse_options({"-", "-"}).error, "\"-\" (standard input) can be given only once");
+  EXPECT_EQ(parse_options({"--stdin-filename", "x", "a"}).error,
+            "--stdin-filename needs \"-\" among the paths");
+  EXPECT_EQ(parse_options({"-j", "0", "a"}).error, "-j needs a number from 1 to 1024, not '0'");
+}
+
+TEST(Options, HelpAndVersionNeedNoPaths) {
+  EXPECT_TRUE(parse_options({"--help"}).options.help);
+  EXPECT_EQ(parse_options({"-h"}).error, "");
+  EXPECT_TRUE(parse_options({"--version"}).options.version);
+}
+
+}  // namespace
+}  // namespace amllint::cli
