@@ -373,3 +373,48 @@ TEST_F(AmllintTest, StatsReportFilesPerSecondAndTimePerFile) {
 }
 
 }  // namespace
+
+namespace {
+
+// Two safe fixes seeded into the iris job: a legacy `$<<...>>` binding and a misspelt `input.`.
+std::string seed_fixable(std::string text) {
+  text = replace_once(text, "--C ${{inputs.C}}", "--C $<<inputs.C>>");
+  return replace_once(text, "--kernel ${{inputs.kernel}}", "--kernel ${{input.kernel}}");
+}
+
+TEST_F(AmllintTest, DiffShowsSafeFixesWithoutWriting) {
+  fs::path job = copy(kIris, "job.yml", seed_fixable);
+  const std::string before = read(job);
+  ProcessResult r = amllint({"--diff", "job.yml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "--- job.yml\n+++ job.yml\n@@ -3,8 +3,8 @@\n command: >-\n   python main.py \n"
+            "   --iris-csv ${{inputs.iris_csv}}\n-  --C $<<inputs.C>>\n-  --kernel "
+            "${{input.kernel}}\n+  --C ${{inputs.C}}\n+  --kernel ${{inputs.kernel}}\n"
+            "   --coef0 ${{inputs.coef0}}\n inputs:\n   iris_csv: \n");
+  EXPECT_EQ(read(job), before);
+}
+
+TEST_F(AmllintTest, FixLeavesTheFileLintCleanAndByteIdenticalElsewhere) {
+  fs::path job = copy(kIris, "job.yml", seed_fixable);
+  ProcessResult r = amllint({"--fix", "job.yml"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "amllint: job.yml: fixed 2 problems: Change to `${{inputs.C}}`; Change to `inputs`\n"
+            "1 file checked, no problems found\n");
+  EXPECT_EQ(read(job), read(kCorpus / kIris));  // exactly the file before the faults
+}
+
+TEST_F(AmllintTest, EveryFixOfferedAcrossTheCorpusKeepsItsYamlParsing) {
+  fs::copy(kCorpus, dir_ / "corpus", fs::copy_options::recursive);
+  ProcessResult fixed = amllint({"--fix", "--quiet", "corpus"});
+  EXPECT_LE(fixed.status, 1) << fixed.err;
+  EXPECT_EQ(fixed.err.find("not applied"), std::string::npos) << fixed.err;
+  ProcessResult after = amllint({"--format", "json", "corpus"});
+  nlohmann::json j = nlohmann::json::parse(after.out);
+  for (const auto& d : j["diagnostics"]) EXPECT_NE(d["code"], "syntax-error") << d.dump();
+  EXPECT_GT(j["files"].get<int>(), 100);
+}
+
+}  // namespace
