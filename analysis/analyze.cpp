@@ -59,6 +59,20 @@ void run_rules(RuleContext& ctx) {
   }
 }
 
+// After a syntax error the line in error is set aside, so anything it declared is missing from
+// the tree: findings that rest on something being absent would only echo the syntax error.
+void drop_absence_findings(std::vector<Diagnostic>& diagnostics) {
+  static constexpr std::string_view kAbsenceCodes[] = {
+      "missing-key",          "undefined-input",        "undefined-output",
+      "undefined-step",       "undefined-step-output",  "undefined-search-space",
+      "missing-required-input", "unused-input",         "missing-display-name",
+      "missing-experiment-name"};
+  std::erase_if(diagnostics, [](const Diagnostic& d) {
+    return std::find(std::begin(kAbsenceCodes), std::end(kAbsenceCodes), d.code) !=
+           std::end(kAbsenceCodes);
+  });
+}
+
 }  // namespace
 
 const char* file_kind_name(FileKind kind) {
@@ -103,16 +117,13 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   out.diagnostics = tree->diagnostics;
 
   JsonView view = to_json(tree->root);
-  for (Diagnostic& d : validate_schema(out.kind, view)) {
-    // Text lost to syntax-error recovery would only show up again as a missing key.
-    if (tree->syntax_error && d.code == "missing-key") continue;
-    out.diagnostics.push_back(std::move(d));
-  }
+  for (Diagnostic& d : validate_schema(out.kind, view)) out.diagnostics.push_back(std::move(d));
 
   out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
   RuleContext ctx(doc, *tree, *out.model, env, options.path);
   run_rules(ctx);
   for (Diagnostic& d : ctx.diagnostics) out.diagnostics.push_back(std::move(d));
+  if (tree->syntax_error) drop_absence_findings(out.diagnostics);
 
   apply_suppressions(doc, out.diagnostics);
   if (config) config->apply(out.diagnostics);

@@ -48,8 +48,9 @@ std::vector<Port> read_ports(const yaml::Node* section) {
       port.optional = truthy(p.value->get("optional"));
       port.has_default = p.value->find_pair("default") != nullptr;
     } else if (p.value && p.value->is_scalar()) {
-      port.is_literal = true;
-      port.type = literal_type(p.value);
+      // A binding passes something else's value through: its type is the source's, not string.
+      port.is_literal = !may_contain_binding(p.value->value);
+      if (port.is_literal) port.type = literal_type(p.value);
     }
     ports.push_back(std::move(port));
   }

@@ -22,11 +22,12 @@ struct Port {
   std::string name;
   const yaml::Node* key = nullptr;    // the port's name in the file
   const yaml::Node* value = nullptr;  // its declaration or value (null when empty)
-  std::string type;          // declared `type`; for a literal job input the literal's type
+  std::string type;          // declared `type`; for a literal job input the literal's type;
+                             // empty when unknown (e.g. the value is a binding)
   std::string mode;          // declared `mode`, if any
   bool optional = false;     // `optional: true`
   bool has_default = false;  // `default:` given
-  bool is_literal = false;   // a job input given as a plain value (`epochs: 10`)
+  bool is_literal = false;   // a plain value (`epochs: 10`), not a declaration or a binding
 };
 
 // Where the names of a binding are looked up.

@@ -36,6 +36,11 @@ TEST(RuleCatalogue, CodesAreUniqueAndWellFormed) {
   }
 }
 
+// Codes whose positive case cannot be a checked-in file; where it is tested instead.
+const std::set<std::string_view> kGeneratedPositives = {
+    "snapshot-too-large",  // 2,001 files or 300 MB: tests/unit/file_rules_test.cpp
+};
+
 TEST(RuleCatalogue, EveryRuleHasFixturesThatDoAndDoNotTriggerIt) {
   fs::path root = amllint::testing::fixtures_dir() / "rules";
   for (const Rule* rule : all_rules()) {
@@ -53,6 +58,7 @@ TEST(RuleCatalogue, EveryRuleHasFixturesThatDoAndDoNotTriggerIt) {
           (expects ? positive : negative) = true;
         }
       }
+      if (kGeneratedPositives.count(info.code)) positive = true;
       EXPECT_TRUE(positive) << info.code << ": no fixture in " << dir << " expects it";
       EXPECT_TRUE(negative) << info.code << ": no fixture in " << dir << " shows where it stays silent";
     }
