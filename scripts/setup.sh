@@ -8,7 +8,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(nodejs npm neovim)
+  packages+=(neovim)
+  # A machine may already have Node.js from elsewhere (its npm conflicts with Debian's npm):
+  # use what is there, install Debian's only when a command is missing.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
