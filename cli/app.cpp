@@ -14,6 +14,7 @@
 #include "options.h"
 #include "ordered_pool.h"
 #include "reporter.h"
+#include "rule.h"
 #include "terminal.h"
 
 namespace amllint::cli {
@@ -63,6 +64,20 @@ int run(const std::vector<std::string>& args) {
   }
   if (o.version) {
     fmt::print("amllint {}\n", AMLLINT_VERSION);
+    return kExitClean;
+  }
+  if (o.list_rules) {
+    for (const RuleInfo& r : rule_catalogue())
+      fmt::print("{:<32} {:<8} {}\n", r.code, severity_name(r.severity), r.summary);
+    return kExitClean;
+  }
+  if (!o.explain.empty()) {
+    std::string_view page = rule_documentation(o.explain);
+    if (page.empty()) {
+      fmt::print(stderr, "amllint: no rule `{}`; see amllint --list-rules\n", printable(o.explain));
+      return kExitTrouble;
+    }
+    fmt::print("{}", page);
     return kExitClean;
   }
 

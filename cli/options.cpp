@@ -44,6 +44,8 @@ Options:
       --diff               print the safe fixes as a unified diff; write nothing
       --stats              print files/second and time per file to stderr
   -j, --jobs <n>           worker threads (default: one per hardware thread)
+      --list-rules         list every code with its default severity and summary
+      --explain <code>     print the documentation of a code
   -h, --help               show this help
       --version            show the version
 
@@ -135,13 +137,19 @@ ParseResult parse_options(const std::vector<std::string>& args) {
       flag(o.help);
     } else if (arg == "--version") {
       flag(o.version);
+    } else if (arg == "--list-rules") {
+      flag(o.list_rules);
+    } else if (arg == "--explain") {
+      auto v = value();
+      if (!v) return result;
+      o.explain = *v;
     } else {
       result.error = "unknown option " + arg;
     }
     if (!result.error.empty()) return result;
   }
 
-  if (o.help || o.version) return result;
+  if (o.help || o.version || o.list_rules || !o.explain.empty()) return result;
   if (o.paths.empty()) {
     result.error = "no files to lint";
   } else if (o.fix && o.diff) {

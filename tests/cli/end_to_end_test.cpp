@@ -105,6 +105,25 @@ TEST_F(AmllintTest, HelpVersionAndUsageErrors) {
   EXPECT_TRUE(r.out.empty());
 }
 
+TEST_F(AmllintTest, ListRulesAndExplainComeFromTheCatalogue) {
+  ProcessResult r = amllint({"--list-rules"});
+  EXPECT_EQ(r.status, 0);
+  auto lines = lines_of(r.out);
+  EXPECT_GT(lines.size(), 30u);
+  bool listed = false;
+  for (const std::string& line : lines)
+    listed |= std::regex_match(line, std::regex("undefined-input +error +.+"));
+  EXPECT_TRUE(listed) << r.out;
+  r = amllint({"--explain", "undefined-input"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(starts_with(r.out, "# undefined-input\n")) << r.out;
+  EXPECT_NE(r.out.find("## Fix"), std::string::npos);
+  r = amllint({"--explain", "no-such-rule"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("no rule `no-such-rule`"), std::string::npos) << r.err;
+}
+
 TEST_F(AmllintTest, ValidFileIsCleanWithExitZero) {
   copy(kIris, "job.yml");
   ProcessResult r = amllint({"job.yml"});
