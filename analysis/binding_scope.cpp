@@ -1,6 +1,6 @@
 #include "binding_scope.h"
 
-namespace amllint::rules {
+namespace amllint {
 namespace {
 
 bool contains(const yaml::Node* outer, const yaml::Node* inner) {
@@ -152,4 +152,4 @@ Lookup lookup_for(const BoundExpression& e) {
   return out;
 }
 
-}  // namespace amllint::rules
+}  // namespace amllint

@@ -1,7 +1,8 @@
 // Where the names of a binding are looked up (FACTS.md §4), shared by the rules that check
-// references, unused inputs and the edges of a pipeline. A name is only ever judged against a
-// list of ports that is fully visible in the file: a registry component's ports, or a section
-// that is not a plain mapping, make the lookup unknown and the rules stay silent.
+// references, unused inputs and the edges of a pipeline, and by the editor's navigation
+// (definition, references, rename) so that both agree on what a name means. A name is only ever
+// judged against a list of ports that is fully visible in the file: a registry component's ports,
+// or a section that is not a plain mapping, make the lookup unknown and the rules stay silent.
 #pragma once
 
 #include <string>
@@ -10,7 +11,7 @@
 
 #include "job_model.h"
 
-namespace amllint::rules {
+namespace amllint {
 
 // A list of declared ports; `ports` is null when they are not known.
 struct PortList {
@@ -51,4 +52,4 @@ const BindingSegment* name_segment(const Binding& b);
 // The step a Parent-scope binding sits in, or null.
 const Step* step_of(const BoundExpression& e);
 
-}  // namespace amllint::rules
+}  // namespace amllint
