@@ -1,11 +1,11 @@
-#include "safe_fixes.h"
+#include "fix_all.h"
 
 #include <algorithm>
 #include <set>
 
 #include "yaml_tree.h"
 
-namespace amllint::cli {
+namespace amllint {
 namespace {
 
 bool touches(const TextRange& a, const TextRange& b) {
@@ -73,7 +73,7 @@ std::string apply_fixes(std::string_view text, const std::vector<const Fix*>& fi
   return out;
 }
 
-FixOutcome fix_document(const std::string& text, const AnalysisOptions& options, Analysis first) {
+FixOutcome fix_all(const std::string& text, const AnalysisOptions& options, Analysis first) {
   FixOutcome out{text, {}, {}, std::move(first)};
   std::set<std::string> refused;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
@@ -114,4 +114,4 @@ FixOutcome fix_document(const std::string& text, const AnalysisOptions& options,
   return out;
 }
 
-}  // namespace amllint::cli
+}  // namespace amllint

@@ -107,7 +107,7 @@ FileResult lint_input(const Input& input, const LintSettings& settings) {
   result.analysis_time = std::chrono::steady_clock::now() - start;
 
   if (settings.fix != FixMode::None) {
-    FixOutcome fixed = fix_document(doc.text(), options, std::move(analysis));
+    FixOutcome fixed = fix_all(doc.text(), options, std::move(analysis));
     result.fixes_applied = std::move(fixed.applied);
     result.fixes_refused = std::move(fixed.refused);
     analysis = std::move(fixed.analysis);
