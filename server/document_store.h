@@ -32,6 +32,8 @@ struct OpenDocument {
   uint64_t analysis_id = 0;   // distinct per accepted analysis: the pull diagnostics resultId
   // The typed JSON of `analysis`, built by the first feature that needs it.
   std::shared_ptr<const amllint::JsonView> view;
+  // The text after every safe fix, computed by the first fix-all request of this analysis.
+  std::shared_ptr<const std::string> fixed_text;
 
   bool analysis_current() const { return analysis && analysis_version == version; }
 };

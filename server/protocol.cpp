@@ -28,6 +28,10 @@ void to_json(json& j, const TextEdit& e) {
   j = {{"range", e.range}, {"newText", e.new_text}};
 }
 
+void to_json(json& j, const Location& l) {
+  j = {{"uri", l.uri}, {"range", l.range}};
+}
+
 void to_json(json& j, const Diagnostic& d) {
   j = {{"range", d.range},
        {"severity", static_cast<int>(d.severity)},

@@ -20,6 +20,7 @@ enum ErrorCode : int {
   InternalError = -32603,
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
+  RequestFailed = -32803,
 };
 
 struct Position {
@@ -37,6 +38,11 @@ struct Range {
 struct TextEdit {
   Range range;
   std::string new_text;
+};
+
+struct Location {
+  std::string uri;
+  Range range;
 };
 
 enum class DiagnosticSeverity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
@@ -142,6 +148,7 @@ void from_json(const nlohmann::json& j, Position& p);
 void to_json(nlohmann::json& j, const Range& r);
 void from_json(const nlohmann::json& j, Range& r);
 void to_json(nlohmann::json& j, const TextEdit& e);
+void to_json(nlohmann::json& j, const Location& l);
 void to_json(nlohmann::json& j, const Diagnostic& d);
 void from_json(const nlohmann::json& j, Diagnostic& d);
 void to_json(nlohmann::json& j, const WorkspaceEdit& e);

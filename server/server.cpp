@@ -10,11 +10,15 @@
 #include "environment.h"
 #include "features/code_actions.h"
 #include "features/completion.h"
+#include "features/definition.h"
 #include "features/diagnostics.h"
 #include "features/document_links.h"
 #include "features/document_symbols.h"
 #include "features/folding_ranges.h"
 #include "features/hover.h"
+#include "features/references.h"
+#include "features/rename.h"
+#include "features/semantic_tokens.h"
 #include "file_uri.h"
 #include "json_view.h"
 #include "protocol.h"
@@ -232,6 +236,13 @@ struct Server::Impl {
         {"workspace", {{"workspaceFolders", {{"supported", false}}}}},
         {"completionProvider",
          {{"triggerCharacters", {".", ":", " ", "{"}}, {"resolveProvider", false}}},
+        {"definitionProvider", true},
+        {"referencesProvider", true},
+        {"renameProvider", {{"prepareProvider", true}}},
+        {"semanticTokensProvider",
+         {{"legend", {{"tokenTypes", semantic_token_types()}, {"tokenModifiers", json::array()}}},
+          {"full", true},
+          {"range", false}}},
     };
     return {{"capabilities", std::move(capabilities)},
             {"serverInfo", {{"name", "amlls"}, {"version", AMLLS_VERSION}}}};
@@ -320,6 +331,7 @@ struct Server::Impl {
     d.analysis_version = d.version;
     d.analysis_id = next_analysis_id++;
     d.view.reset();
+    d.fixed_text.reset();
     if (push_diagnostics) {
       notify("textDocument/publishDiagnostics",
              {{"uri", d.uri}, {"version", d.version}, {"diagnostics", lsp_diagnostics(input(d))}});
@@ -336,8 +348,11 @@ struct Server::Impl {
     return *d.analysis;
   }
 
-  FeatureInput input(OpenDocument& d) {
-    return FeatureInput{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
+  FeatureInput input(OpenDocument& d, const amllint::AnalysisOptions* options = nullptr) {
+    FeatureInput in{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
+    in.options = options;
+    in.fixed_text_cache = &d.fixed_text;
+    return in;
   }
 
   json report(OpenDocument* d) {
@@ -379,13 +394,31 @@ struct Server::Impl {
         {"textDocument/documentLink", &Impl::document_link},
         {"textDocument/hover", &Impl::hover_request},
         {"textDocument/completion", &Impl::completion_request},
+        {"textDocument/definition", &Impl::definition_request},
+        {"textDocument/references", &Impl::references_request},
+        {"textDocument/prepareRename", &Impl::prepare_rename_request},
+        {"textDocument/rename", &Impl::rename_request},
+        {"textDocument/semanticTokens/full", &Impl::semantic_tokens_request},
     };
     auto h = handlers.find(method);
     if (h == handlers.end()) return std::nullopt;
     OpenDocument* d = docs.find(uri_of(params));
     if (!d) return json(nullptr);  // not open: nothing to say about it
     current(*d);
-    return (this->*(h->second))(input(*d), params);
+    amllint::AnalysisOptions options = options_for(*d);
+    return (this->*(h->second))(input(*d, &options), params);
+  }
+
+  // The open documents other than `in`, for features that edit across files; each with the
+  // analysis of its current text, since an older one has stale ranges.
+  std::vector<FeatureInput> other_documents(const FeatureInput& in) {
+    std::vector<FeatureInput> out;
+    docs.for_each([&](OpenDocument& d) {
+      if (d.uri == in.uri) return;
+      current(d);
+      out.push_back(input(d));
+    });
+    return out;
   }
 
   json code_action(const FeatureInput& in, const json& params) {
@@ -403,6 +436,31 @@ struct Server::Impl {
   }
   json completion_request(const FeatureInput& in, const json& params) {
     return completion(in, params.at("position").get<lsp::Position>());
+  }
+  json definition_request(const FeatureInput& in, const json& params) {
+    return definition(in, params.at("position").get<lsp::Position>());
+  }
+  json references_request(const FeatureInput& in, const json& params) {
+    bool declaration = params.value("context", json::object()).value("includeDeclaration", false);
+    return references(in, params.at("position").get<lsp::Position>(), declaration);
+  }
+  json prepare_rename_request(const FeatureInput& in, const json& params) {
+    RenameRefusal refusal;
+    auto r = prepare_rename(in, params.at("position").get<lsp::Position>(), other_documents(in),
+                            &refusal);
+    if (r) return {{"range", r->range}, {"placeholder", r->placeholder}};
+    if (!refusal.message.empty()) throw RpcError{refusal.code, refusal.message};
+    return nullptr;
+  }
+  json rename_request(const FeatureInput& in, const json& params) {
+    RenameRefusal refusal;
+    auto edit = rename(in, params.at("position").get<lsp::Position>(),
+                       params.at("newName").get<std::string>(), other_documents(in), &refusal);
+    if (!edit) throw RpcError{refusal.code, refusal.message};
+    return *edit;
+  }
+  json semantic_tokens_request(const FeatureInput& in, const json&) {
+    return {{"data", semantic_tokens(in)}};
   }
 };
 

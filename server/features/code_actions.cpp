@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "diagnostics.h"
+#include "fix_all.h"
 #include "suppressions.h"
 
 namespace amlls {
@@ -26,36 +27,42 @@ lsp::WorkspaceEdit workspace_edit(const FeatureInput& in,
   return we;
 }
 
-bool overlaps(amllint::TextRange a, amllint::TextRange b) {
-  // Two insertions at one point also conflict: their order would be arbitrary.
-  if (a.empty() && b.empty()) return a.begin == b.begin;
-  return a.begin < b.end && b.begin < a.end;
+// One edit that turns `before` into `after`: the span between their common prefix and suffix.
+amllint::TextEdit difference(std::string_view before, std::string_view after) {
+  size_t prefix = 0;
+  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
+    ++prefix;
+  size_t suffix = 0;
+  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+    ++suffix;
+  // Keep whole UTF-8 characters on both sides of the edit so that positions stay exact.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  while (prefix > 0 && ((prefix < before.size() && continuation(before[prefix])) ||
+                        (prefix < after.size() && continuation(after[prefix]))))
+    --prefix;
+  while (suffix > 0 && (continuation(before[before.size() - suffix]) ||
+                        continuation(after[after.size() - suffix])))
+    --suffix;
+  return {{static_cast<uint32_t>(prefix), static_cast<uint32_t>(before.size() - suffix)},
+          std::string(after.substr(prefix, after.size() - suffix - prefix))};
 }
 
 }  // namespace
 
-std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics) {
-  std::vector<const amllint::Fix*> fixes;
-  // As `amllint --fix`: the first safe fix of each diagnostic, in text order.
-  for (const auto& d : diagnostics) {
-    for (const auto& f : d.fixes) {
-      if (f.safe && !f.edits.empty()) {
-        fixes.push_back(&f);
-        break;
-      }
-    }
+std::shared_ptr<const std::string> fixed_text(const FeatureInput& in) {
+  // Most documents have nothing to fix: find that out without analysing anything.
+  if (amllint::choose_safe_fixes(in.analysis.diagnostics).empty()) return nullptr;
+  std::shared_ptr<const std::string> local;
+  auto& slot = in.fixed_text_cache ? *in.fixed_text_cache : local;
+  if (!slot) {
+    // Each pass re-analyses the fixed text, so this runs once per analysis, on request.
+    static const amllint::AnalysisOptions kDefaults;
+    amllint::FixOutcome out =
+        amllint::fix_all(in.doc.text(), in.options ? *in.options : kDefaults, in.analysis);
+    slot = std::make_shared<const std::string>(std::move(out.text));
   }
-  std::vector<amllint::TextEdit> accepted;
-  for (const amllint::Fix* f : fixes) {
-    bool clash = std::any_of(f->edits.begin(), f->edits.end(), [&](const amllint::TextEdit& e) {
-      return std::any_of(accepted.begin(), accepted.end(),
-                         [&](const amllint::TextEdit& a) { return overlaps(a.range, e.range); });
-    });
-    if (!clash) accepted.insert(accepted.end(), f->edits.begin(), f->edits.end());
-  }
-  std::stable_sort(accepted.begin(), accepted.end(),
-                   [](const auto& a, const auto& b) { return a.range.begin < b.range.begin; });
-  return accepted;
+  return *slot == in.doc.text() ? nullptr : slot;
 }
 
 std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range range,
@@ -90,12 +97,11 @@ std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range ran
   }
 
   if (kind_wanted(kFixAllKind, only)) {
-    auto edits = safe_fix_edits(in.analysis.diagnostics);
-    if (!edits.empty()) {
+    if (auto fixed = fixed_text(in)) {
       lsp::CodeAction a;
       a.title = "Fix all auto-fixable amllint problems";
       a.kind = kFixAllKind;
-      a.edit = workspace_edit(in, edits);
+      a.edit = workspace_edit(in, {difference(in.doc.text(), *fixed)});
       actions.push_back(std::move(a));
     }
   }

@@ -14,8 +14,8 @@ inline constexpr const char* kFixAllKind = "source.fixAll.amllint";
 std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range range,
                                           const std::vector<std::string>& only);
 
-// The first safe fix of each diagnostic unless it overlaps an earlier one, as edits sorted by
-// position.
-std::vector<amllint::TextEdit> safe_fix_edits(const std::vector<amllint::Diagnostic>& diagnostics);
+// The document's text once every safe fix is applied, in passes as `amllint --fix` applies them;
+// null when there is nothing to fix. Cached in `in.fixed_text_cache` for the analysis.
+std::shared_ptr<const std::string> fixed_text(const FeatureInput& in);
 
 }  // namespace amlls

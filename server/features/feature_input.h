@@ -29,6 +29,12 @@ struct FeatureInput {
 
   mutable std::shared_ptr<const amllint::JsonView> own_view;  // used when there is no view_cache
 
+  // How the document is analysed, for features that must analyse a changed text (fix-all);
+  // null for the defaults.
+  const amllint::AnalysisOptions* options = nullptr;
+  // Where the text after every safe fix is kept between requests, like `view_cache`.
+  std::shared_ptr<const std::string>* fixed_text_cache = nullptr;
+
   // Features answer only for Azure ML files, like the CLI.
   bool is_azure_ml() const { return analysis.kind != amllint::FileKind::NotAzureMl; }
   lsp::Range range(amllint::TextRange r) const { return to_range(doc, r, encoding); }

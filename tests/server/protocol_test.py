@@ -190,6 +190,95 @@ class Session(unittest.TestCase):
         self.assertEqual(desc["range"]["end"]["character"], len(line.encode()))
         self.assertEqual(c.finish(), 0)
 
+    def test_navigation_across_a_pipeline_and_its_component(self):
+        tmp = tempfile.mkdtemp(prefix="amlls-nav-")
+        try:
+            os.makedirs(os.path.join(tmp, "src"))
+            component = (
+                "$schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json\n"
+                "type: command\n"
+                "inputs:\n"
+                "  data:\n"
+                "    type: uri_folder\n"
+                "outputs:\n"
+                "  cleaned:\n"
+                "    type: uri_folder\n"
+                "command: python prep.py --in ${{inputs.data}} --out ${{outputs.cleaned}}\n"
+                "environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n")
+            pipeline = (
+                "$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\n"
+                "type: pipeline\n"
+                "inputs:\n"
+                "  raw: ./data\n"
+                "settings:\n"
+                "  default_compute: azureml:cpu-cluster\n"
+                "jobs:\n"
+                "  prep:\n"
+                "    component: ./prep.yml\n"
+                "    inputs:\n"
+                "      data: ${{parent.inputs.raw}}\n"
+                "  use:\n"
+                "    type: command\n"
+                "    command: echo \"\U0001F680\" ${{inputs.x}}\n"
+                "    environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n"
+                "    code: ./src\n"
+                "    inputs:\n"
+                "      x: ${{parent.jobs.prep.outputs.cleaned}}\n")
+            paths = {}
+            for name, text in (("prep.yml", component), ("pipeline.yml", pipeline)):
+                paths[name] = os.path.join(tmp, name)
+                with open(paths[name], "w", encoding="utf-8") as f:
+                    f.write(text)
+            puri, curi = "file://" + paths["pipeline.yml"], "file://" + paths["prep.yml"]
+            c = Client()
+            caps = c.initialize()["capabilities"]
+            self.assertTrue(caps["definitionProvider"] and caps["referencesProvider"])
+            self.assertTrue(caps["renameProvider"]["prepareProvider"])
+            legend = caps["semanticTokensProvider"]["legend"]["tokenTypes"]
+            c.open(puri, pipeline)
+            c.open(curi, component)
+            c.diagnostics(puri, 1)
+            pdoc = {"uri": puri}
+            pos = lambda line, ch: {"line": line, "character": ch}
+            # `cleaned` in the step binding -> its declaration in the component file.
+            c.send({"id": 2, "method": "textDocument/definition",
+                    "params": {"textDocument": pdoc, "position": pos(17, 38)}},
+                   {"id": 3, "method": "textDocument/definition",
+                    "params": {"textDocument": pdoc, "position": pos(8, 20)}},
+                   {"id": 4, "method": "textDocument/references",
+                    "params": {"textDocument": pdoc, "position": pos(7, 3),
+                               "context": {"includeDeclaration": True}}})
+            self.assertEqual(c.response(2)["result"],
+                             [{"uri": curi, "range": {"start": pos(6, 2), "end": pos(6, 9)}}])
+            self.assertEqual(c.response(3)["result"][0]["uri"], curi)
+            self.assertEqual([r["range"]["start"] for r in c.response(4)["result"]], [pos(7, 2), pos(17, 24)])
+            # Rename the pipeline input; a name with a dash is refused.
+            c.send({"id": 5, "method": "textDocument/prepareRename",
+                    "params": {"textDocument": pdoc, "position": pos(10, 31)}},
+                   {"id": 6, "method": "textDocument/rename",
+                    "params": {"textDocument": pdoc, "position": pos(10, 31), "newName": "raw_data"}},
+                   {"id": 7, "method": "textDocument/rename",
+                    "params": {"textDocument": pdoc, "position": pos(10, 31), "newName": "raw-data"}})
+            self.assertEqual(c.response(5)["result"]["placeholder"], "raw")
+            edits = c.response(6)["result"]["changes"][puri]
+            self.assertEqual(sorted((e["range"]["start"]["line"], e["newText"]) for e in edits),
+                             [(3, "raw_data"), (10, "raw_data")])
+            self.assertEqual(c.response(7)["error"]["code"], -32602)
+            # Semantic tokens: the emoji is two UTF-16 units, so `${{` starts at column 23, not 22.
+            c.send({"id": 8, "method": "textDocument/semanticTokens/full", "params": {"textDocument": pdoc}})
+            data = c.response(8)["result"]["data"]
+            tokens, line, col = [], 0, 0
+            for i in range(0, len(data), 5):
+                col = col + data[i + 1] if data[i] == 0 else data[i + 1]
+                line += data[i]
+                tokens.append((line, col, data[i + 2], legend[data[i + 3]]))
+            self.assertIn((13, 23, 3, "operator"), tokens)
+            self.assertIn((13, 33, 1, "parameter"), tokens)
+            self.assertIn((17, 24, 4, "function"), tokens)
+            self.assertEqual(c.finish(), 0)
+        finally:
+            shutil.rmtree(tmp)
+
     def test_version_and_help(self):
         out = subprocess.run([AMLLS, "--version"], capture_output=True, text=True)
         self.assertEqual(out.returncode, 0)
