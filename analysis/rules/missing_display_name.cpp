@@ -16,8 +16,7 @@ class MissingDisplayName final : public Rule {
   void check(RuleContext& ctx) const override {
     const yaml::Node* root = ctx.model.root;
     if (!is_job(ctx.model.kind) || !root || !root->is_mapping() || root->pairs.empty()) return;
-    const yaml::Node* value = root->get("display_name");
-    if (value && !value->is_null() && !value->text().empty()) return;
+    if (sets_key_or_misspelling(*root, "display_name")) return;
     // On the `type` key, which every job shows near its top, else on the first key.
     const yaml::Pair* anchor = root->find_pair("type");
     if (!anchor || anchor->merged) anchor = &root->pairs.front();

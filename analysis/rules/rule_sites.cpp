@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "rule.h"
+#include "suggest.h"
 #include "uri.h"
 
 namespace amllint::rules {
@@ -180,6 +181,17 @@ std::string format_bytes(uint64_t bytes) {
 
 TextRange whole_value_range(const RuleContext& ctx, const yaml::Node& scalar) {
   return ctx.value_range(scalar, 0, static_cast<uint32_t>(scalar.value.size()));
+}
+
+bool sets_key_or_misspelling(const yaml::Node& map, std::string_view key) {
+  const yaml::Node* value = map.get(key);
+  if (value && !value->is_null() && !value->text().empty()) return true;
+  const std::vector<std::string> wanted = {std::string(key)};
+  for (const yaml::Pair& p : map.pairs)
+    if (p.key && p.key->is_scalar() && p.key->value != key &&
+        !closest_name(p.key->value, wanted).empty())
+      return true;
+  return false;
 }
 
 }  // namespace amllint::rules

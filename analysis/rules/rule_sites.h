@@ -22,6 +22,10 @@ namespace amllint::rules {
 // Jobs (not components): only they are submitted under a name and an experiment.
 bool is_job(FileKind kind);
 
+// True when `map` sets `key` to a non-empty value, or has a key that is a misspelling of it
+// (which the schema already reports as unknown: one mistake, one message).
+bool sets_key_or_misspelling(const yaml::Node& map, std::string_view key);
+
 // A mapping that runs a shell `command` with its own `code`, `environment_variables`,
 // `resources` and `distribution`.
 struct CommandSite {
