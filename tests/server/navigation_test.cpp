@@ -322,6 +322,32 @@ TEST_F(Navigation, RenameRangesFollowTheNegotiatedEncoding) {
             (std::vector<lsp::Range>{span(2, 34, 40), span(4, 2, 8)}));
 }
 
+TEST_F(Navigation, RenameInsideAFoldedCommandAndAQuotedKey) {
+  const std::string text =
+      "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"  // 0
+      "type: command\n"                                                                // 1
+      "command: >-\n"                                                                  // 2
+      "  python train.py\n"                                                            // 3
+      "  --data ${{inputs.data}}\n"                                                    // 4
+      "  --lr \"${{inputs.lr}}\"\n"                                                    // 5
+      "inputs:\n"                                                                      // 6
+      "  data:\n"                                                                      // 7
+      "    type: uri_folder\n"                                                         // 8
+      "    path: ./data\n"                                                             // 9
+      "  \"lr\": 0.1\n"                                                                // 10
+      "environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n"         // 11
+      "compute: azureml:cpu-cluster\n";                                                // 12
+  Analysed j(path("job.yml"), text);
+  RenameRefusal refusal;
+  auto lr = rename(j.in, at(10, 4), "rate", {}, &refusal);
+  ASSERT_TRUE(lr) << refusal.message;
+  EXPECT_EQ(edit_ranges(*lr, j.uri, "rate"),
+            (std::vector<lsp::Range>{span(5, 18, 20), span(10, 3, 5)}));
+  auto data = definition(j.in, at(4, 20));
+  ASSERT_EQ(data.size(), 1u);
+  EXPECT_EQ(data[0].range, span(7, 2, 6));
+}
+
 // ------------------------------------------------------------------------------ semantic tokens
 
 struct Token {
