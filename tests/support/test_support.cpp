@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace amllint::testing {
@@ -15,6 +16,36 @@ std::string read_file(const std::filesystem::path& path) {
 std::filesystem::path shared_dir() { return AMLLINT_SHARED_DIR; }
 std::filesystem::path corpus_dir() { return shared_dir() / "corpus" / "azureml-examples"; }
 std::filesystem::path fixtures_dir() { return std::filesystem::path(AMLLINT_TEST_DATA) / "fixtures"; }
+
+std::vector<ClassifiedFile> classified_corpus_files() {
+  std::vector<ClassifiedFile> rows;
+  std::istringstream in(read_file(corpus_dir().parent_path() / "classification.csv"));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    // set,path,source_repo,source_commit,source_path,kind,...: the first six hold no commas.
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; cells.size() < 6 && std::getline(row, cell, ',');) cells.push_back(cell);
+    if (cells.size() == 6) rows.push_back({cells[1], cells[5]});
+  }
+  return rows;
+}
+
+FileKind file_kind_of(const std::string& classification) {
+  static const std::map<std::string, FileKind> kinds = {
+      {"command-job", FileKind::CommandJob},
+      {"sweep-job", FileKind::SweepJob},
+      {"pipeline-job", FileKind::PipelineJob},
+      {"automl-job", FileKind::AutoMLJob},
+      {"spark-job", FileKind::SparkJob},
+      {"command-component", FileKind::CommandComponent},
+      {"pipeline-component", FileKind::PipelineComponent},
+      {"parallel-component", FileKind::ParallelComponent},
+      {"spark-component", FileKind::SparkComponent}};
+  auto it = kinds.find(classification);
+  return it == kinds.end() ? FileKind::NotAzureMl : it->second;
+}
 
 Linted lint_file(const std::filesystem::path& path) {
   Linted out{Document(read_file(path)), {}};

@@ -14,6 +14,15 @@ std::filesystem::path shared_dir();    // ../shared beside the repo
 std::filesystem::path corpus_dir();    // ../shared/corpus/azureml-examples
 std::filesystem::path fixtures_dir();  // tests/fixtures
 
+// One row of ../shared/corpus/classification.csv: a file and the kind recorded for it by hand.
+struct ClassifiedFile {
+  std::string path;  // relative to ../shared/corpus
+  std::string kind;  // "command-job", "other", ...
+};
+std::vector<ClassifiedFile> classified_corpus_files();
+// The FileKind a classification names; NotAzureMl for "other" and kinds we do not model.
+FileKind file_kind_of(const std::string& classification);
+
 struct Linted {
   Document doc;
   Analysis analysis;

@@ -1,16 +1,13 @@
 // Every valid job/component file of the shared corpus must pass schema validation untouched.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "document.h"
 #include "json_view.h"
 #include "schema_validate.h"
+#include "test_support.h"
 #include "yaml_tree.h"
 
 using namespace amllint;
@@ -27,38 +24,15 @@ struct CorpusFile {
 // Kinds as recorded by hand in classification.csv (not by our own detection, which is tested
 // elsewhere), so that this test judges the schemas alone.
 std::vector<CorpusFile> corpus_files() {
-  static const std::map<std::string, FileKind> kinds = {
-      {"command-job", FileKind::CommandJob},
-      {"sweep-job", FileKind::SweepJob},
-      {"pipeline-job", FileKind::PipelineJob},
-      {"automl-job", FileKind::AutoMLJob},
-      {"spark-job", FileKind::SparkJob},
-      {"command-component", FileKind::CommandComponent},
-      {"pipeline-component", FileKind::PipelineComponent},
-      {"parallel-component", FileKind::ParallelComponent},
-      {"spark-component", FileKind::SparkComponent}};
   std::vector<CorpusFile> files;
-  std::ifstream csv(kCorpus + "/classification.csv");
-  std::string line;
-  std::getline(csv, line);  // header
-  while (std::getline(csv, line)) {
-    // set,path,source_repo,source_commit,source_path,kind,...: paths and kinds hold no commas.
-    std::vector<std::string> cells;
-    std::stringstream row(line);
-    for (std::string cell; cells.size() < 6 && std::getline(row, cell, ',');) cells.push_back(cell);
-    if (cells.size() < 6) continue;
-    auto it = kinds.find(cells[5]);
-    if (it != kinds.end()) files.push_back({cells[1], it->second});
+  for (const auto& row : amllint::testing::classified_corpus_files()) {
+    FileKind kind = amllint::testing::file_kind_of(row.kind);
+    if (kind != FileKind::NotAzureMl) files.push_back({row.path, kind});
   }
   return files;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using amllint::testing::read_file;
 
 struct Loaded {
   Document doc;
@@ -86,26 +60,4 @@ TEST(SchemaCorpus, EveryValidJobAndComponentPasses) {
     failures += !diagnostics.empty();
   }
   EXPECT_EQ(failures, 0u) << "of " << files.size() << " files";
-}
-
-// Validation runs on every keystroke in the editor: keep it in tens of microseconds per job.
-TEST(SchemaCorpus, ValidationIsFast) {
-  auto files = corpus_files();
-  std::vector<std::unique_ptr<Loaded>> loaded;
-  for (const auto& f : files) {
-    loaded.push_back(std::make_unique<Loaded>(read_file(kCorpus + "/" + f.path)));
-    validate_schema(f.kind, loaded.back()->view);  // compile schemas outside the timing
-  }
-  const int rounds = 20;
-  auto start = std::chrono::steady_clock::now();
-  size_t count = 0;
-  for (int r = 0; r < rounds; ++r)
-    for (size_t i = 0; i < files.size(); ++i)
-      count += validate_schema(files[i].kind, loaded[i]->view).size();
-  auto us =
-      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
-      (rounds * files.size());
-  std::cout << "schema validation: " << us << " us per file (" << files.size() << " files)\n";
-  EXPECT_EQ(count, 0u);
-  EXPECT_LT(us, 500.0);
 }
