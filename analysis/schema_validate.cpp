@@ -19,6 +19,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -321,6 +322,16 @@ std::vector<Frag> child_schemas(const std::vector<Frag>& frags, const std::strin
   return subs;
 }
 
+// The schemas a key of the user's choosing gets when its name is valid: after reporting a bad
+// step name, its content is still checked as a step.
+std::vector<Frag> pattern_schemas(const std::vector<Frag>& frags) {
+  std::vector<Frag> subs;
+  for (const auto& f : frags)
+    if (auto pats = f.s->find("patternProperties"); pats != f.s->end())
+      for (const auto& [pattern, sub] : pats->items()) subs.push_back({&sub, f.doc});
+  return subs;
+}
+
 std::vector<Frag> item_schemas(const std::vector<Frag>& frags) {
   std::vector<Frag> subs;
   for (const auto& f : frags)
@@ -454,7 +465,7 @@ class Explainer {
     d.code = code;
     d.message = std::move(message);
     d.fixes = std::move(fixes);
-    findings_.push_back({where, std::move(d)});
+    findings_.push_back({flagged_ancestor_.empty() ? where : flagged_ancestor_, std::move(d)});
   }
 
   // Checks the scalar constraints of one value; true when it passed (so children may be checked).
@@ -561,8 +572,18 @@ class Explainer {
     }
     for (const auto& [key, child] : v.items()) {
       std::string child_ptr = ptr + "/" + escape_token(key);
-      if (check_key(frags, key, ptr, child_ptr, noun))
-        descend(child_schemas(frags, key), child, child_ptr);
+      switch (check_key(frags, key, ptr, child_ptr, noun)) {
+        case KeyVerdict::Allowed: descend(child_schemas(frags, key), child, child_ptr); break;
+        case KeyVerdict::BadName: {
+          // valijson stops at the bad name and flags only this mapping: what the walker finds
+          // inside the child is kept on the strength of that flag.
+          std::string saved = std::exchange(flagged_ancestor_, flagged_ancestor_.empty() ? ptr : flagged_ancestor_);
+          descend(pattern_schemas(frags), child, child_ptr);
+          flagged_ancestor_ = std::move(saved);
+          break;
+        }
+        case KeyVerdict::Unknown: break;
+      }
     }
   }
 
@@ -594,8 +615,10 @@ class Explainer {
     return slash == std::string::npos || ptr.compare(slash, 10, "/component") == 0;
   }
 
-  // Reports an unknown or malformed key; true when the key is allowed.
-  bool check_key(const std::vector<Frag>& frags, const std::string& key, const std::string& ptr,
+  enum class KeyVerdict { Allowed, BadName, Unknown };
+
+  // Reports an unknown key or a badly formed name of the user's choosing.
+  KeyVerdict check_key(const std::vector<Frag>& frags, const std::string& key, const std::string& ptr,
                  const std::string& child_ptr, const std::string& noun) {
     const SourceSpan* span = view_.spans.count(child_ptr) ? &view_.spans.at(child_ptr) : nullptr;
     TextRange key_range = span ? span->key : owner_key_range(view_, ptr);
@@ -609,7 +632,7 @@ class Explainer {
       add(ptr, key_range, "schema",
           "`" + key + "` is not a valid name here; expected " +
               (expected != names->end() ? expected->get<std::string>() : "a different name"));
-      return false;
+      return KeyVerdict::BadName;
     }
     for (const auto& f : frags) {
       const json& s = *f.s;
@@ -625,7 +648,7 @@ class Explainer {
       if (auto expected = s.find("x-key-expected"); expected != s.end()) {
         add(ptr, key_range, "schema",
             "`" + key + "` is not a valid name here; expected " + expected->get<std::string>());
-        return false;
+        return KeyVerdict::BadName;
       }
       std::vector<std::string> allowed;
       if (props != s.end())
@@ -644,14 +667,15 @@ class Explainer {
       // Pipeline steps and inline components are loaded with marshmallow's INCLUDE (the SDK's
       // BaseNodeSchema): the service accepts the key, so it is wrong but not fatal.
       if (in_step(ptr)) findings_.back().diagnostic.severity = Severity::Warning;
-      return false;
+      return KeyVerdict::Unknown;
     }
-    return true;
+    return KeyVerdict::Allowed;
   }
 
   FileKind kind_;
   const JsonView& view_;
   std::vector<Finding> findings_;
+  std::string flagged_ancestor_;  // set while checking inside a key valijson could not enter
 };
 
 std::vector<Diagnostic> raw_errors(const valijson::ValidationResults& results,

@@ -181,6 +181,15 @@ TEST(SchemaFaults, StepNamesMustBeIdentifiers) {
   EXPECT_EQ(c.text_of(c.diagnostics[0].range), "train-model");
 }
 
+TEST(SchemaFaults, AStepWithABadNameIsStillCheckedInside) {
+  Checked c(FileKind::PipelineJob,
+            "type: pipeline\njobs:\n  train-model:\n    type: comand\n    component: ./train.yml\n");
+  ASSERT_EQ(c.diagnostics.size(), 2u) << c.dump();
+  EXPECT_EQ(c.diagnostics[0].code, "schema");
+  EXPECT_EQ(c.diagnostics[1].code, "invalid-enum");
+  EXPECT_EQ(c.text_of(c.diagnostics[1].range), "comand");
+}
+
 TEST(SchemaFaults, OpenMappingsTolerateUnknownKeys) {
   Checked c(FileKind::PipelineJob,
             "type: pipeline\nsettings:\n  default_compute: serverless\n  is_deterministic: false\n"
