@@ -72,25 +72,26 @@ namespace {
 
 void collect_code(const JobModel& model, std::vector<CodeReference>& out, int depth) {
   if (!model.root || !model.root->is_mapping() || depth > 16) return;
-  auto add = [&](const yaml::Node* code) {
+  // `owner` is the mapping that holds `code:`.
+  auto add = [&](const yaml::Node* owner) {
+    if (!owner || !owner->is_mapping()) return;
+    const yaml::Node* code = owner->get("code");
     std::string folder = local_code_folder(model.base_dir, code);
     if (folder.empty()) return;
     for (const CodeReference& r : out)
       if (r.folder == folder) return;
-    out.push_back({code, folder});
+    out.push_back({code, folder, owner});
   };
   switch (model.kind) {
     case FileKind::CommandJob:
     case FileKind::CommandComponent:
     case FileKind::SparkJob:
-    case FileKind::SparkComponent: add(model.root->get("code")); break;
+    case FileKind::SparkComponent: add(model.root); break;
     case FileKind::SweepJob:
-      if (const yaml::Node* trial = model.root->get("trial"); trial && trial->is_mapping())
-        add(trial->get("code"));
+      add(model.root->get("trial"));
       break;
     case FileKind::ParallelComponent:
-      if (const yaml::Node* task = model.root->get("task"); task && task->is_mapping())
-        add(task->get("code"));
+      add(model.root->get("task"));
       break;
     case FileKind::PipelineJob:
     case FileKind::PipelineComponent:
@@ -100,10 +101,10 @@ void collect_code(const JobModel& model, std::vector<CodeReference>& out, int de
           collect_code(*step.inline_model, out, depth + 1);
         } else if (const yaml::Node* trial = step.node->get("trial");
                    trial && trial->is_mapping()) {
-          add(trial->get("code"));
+          add(trial);
         } else if (step.type == "parallel" || step.type == "spark") {
           const yaml::Node* task = step.node->get("task");
-          add(task && task->is_mapping() ? task->get("code") : step.node->get("code"));
+          add(task && task->is_mapping() ? task : step.node);
         }
       }
       break;
