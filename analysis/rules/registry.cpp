@@ -8,6 +8,7 @@ const std::vector<const Rule*>& all_rules() {
       &rules::package_install_in_command(),
       &rules::long_command_chain(),
       &rules::hardcoded_job_name(),
+      &rules::implicit_boolean(),
       &rules::env_var_instead_of_input(),
       &rules::script_not_in_code(),
       &rules::data_in_code_folder(),

@@ -11,6 +11,7 @@ namespace amllint::rules {
 const Rule& package_install_in_command();
 const Rule& long_command_chain();
 const Rule& hardcoded_job_name();
+const Rule& implicit_boolean();
 const Rule& env_var_instead_of_input();
 const Rule& script_not_in_code();
 const Rule& data_in_code_folder();

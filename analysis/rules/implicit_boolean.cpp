@@ -1,0 +1,73 @@
+#include "rules.h"
+#include "yaml_tree.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"implicit-boolean", Severity::Warning,
+     "a plain `yes`/`no`/`on`/`off` that the CLI's YAML 1.1 loader turns into a boolean"},
+};
+
+// Mappings whose values the service takes as free text, where a boolean arrives as "True".
+bool free_text_section(std::string_view key) {
+  return key == "environment_variables" || key == "tags" || key == "properties" ||
+         key == "conf" || key == "inputs" || key == "settings";
+}
+
+bool yaml11_only_boolean(const yaml::Node& n) {
+  if (!n.is_scalar() || n.style != yaml::ScalarStyle::Plain || !n.tag.empty()) return false;
+  static constexpr std::string_view kWords[] = {"yes", "Yes", "YES", "no", "No", "NO",
+                                                "on",  "On",  "ON",  "off", "Off", "OFF"};
+  for (std::string_view w : kWords)
+    if (n.value == w) return true;
+  return false;
+}
+
+class ImplicitBoolean final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    if (ctx.tree.root) walk(ctx, *ctx.tree.root, 0);
+  }
+
+ private:
+  void walk(RuleContext& ctx, const yaml::Node& n, int depth) const {
+    if (!n.is_mapping() || depth > 64) return;
+    for (const yaml::Pair& p : n.pairs) {
+      if (p.merged || !p.key || !p.value) continue;
+      if (free_text_section(p.key->text()) && p.value->is_mapping()) {
+        for (const yaml::Pair& entry : p.value->pairs)
+          if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value)) report(ctx, *entry.value);
+      }
+      walk(ctx, *p.value, depth + 1);
+      for (const yaml::Node* item : p.value->items)
+        if (item) walk(ctx, *item, depth + 1);
+    }
+  }
+
+  static void report(RuleContext& ctx, const yaml::Node& value) {
+    bool truth = yaml::resolve_plain(value.value).boolean;
+    Fix quote;
+    quote.title = "Quote `" + value.value + "` to keep it as text";
+    quote.edits.push_back({value.range, "\"" + value.value + "\""});
+    // Quoting changes what the service receives (the text instead of a boolean): offered, never
+    // applied by fix-all.
+    quote.safe = false;
+    ctx.report(kCodes[0].code, value.range,
+               "`" + value.value + "` is read as the boolean " + (truth ? "true" : "false") +
+                   " by the Azure ML CLI (YAML 1.1), and reaches the job as `" +
+                   (truth ? "True" : "False") + "`; quote it if you mean the text",
+               {quote});
+  }
+};
+
+}  // namespace
+
+const Rule& implicit_boolean() {
+  static const ImplicitBoolean rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
