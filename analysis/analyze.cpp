@@ -22,15 +22,21 @@ bool encoding_problem(const Document& doc, Analysis& out) {
   size_t nul = text.find('\0');
   if (nul != std::string::npos) {
     uint32_t at = static_cast<uint32_t>(nul);
-    out.diagnostics.push_back({{at, at + 1}, Severity::Error, "invalid-encoding",
-                               "the file contains a NUL byte: it looks binary, not YAML text", {}});
+    out.diagnostics.push_back({{at, at + 1},
+                               Severity::Error,
+                               "invalid-encoding",
+                               "the file contains a NUL byte: it looks binary, not YAML text",
+                               {}});
     return true;
   }
   int64_t bad = doc.first_invalid_utf8();
   if (bad >= 0) {
     uint32_t at = static_cast<uint32_t>(bad);
-    out.diagnostics.push_back({{at, at + 1}, Severity::Error, "invalid-encoding",
-                               "the file is not valid UTF-8 (YAML specs must be UTF-8)", {}});
+    out.diagnostics.push_back({{at, at + 1},
+                               Severity::Error,
+                               "invalid-encoding",
+                               "the file is not valid UTF-8 (YAML specs must be UTF-8)",
+                               {}});
     return true;
   }
   return false;
@@ -53,8 +59,11 @@ void run_rules(RuleContext& ctx) {
       rule->check(ctx);
     } catch (const std::exception& e) {
       // A rule that trips over an input it did not foresee must not take the others down.
-      ctx.diagnostics.push_back({{0, 0}, Severity::Warning, std::string(rule->codes()[0].code),
-                                 std::string("internal error in this rule: ") + e.what(), {}});
+      ctx.diagnostics.push_back({{0, 0},
+                                 Severity::Warning,
+                                 std::string(rule->codes()[0].code),
+                                 std::string("internal error in this rule: ") + e.what(),
+                                 {}});
     }
   }
 }
@@ -63,10 +72,9 @@ void run_rules(RuleContext& ctx) {
 // the tree: findings that rest on something being absent would only echo the syntax error.
 void drop_absence_findings(std::vector<Diagnostic>& diagnostics) {
   static constexpr std::string_view kAbsenceCodes[] = {
-      "missing-key",          "undefined-input",        "undefined-output",
-      "undefined-step",       "undefined-step-output",  "undefined-search-space",
-      "missing-required-input", "unused-input",         "missing-display-name",
-      "missing-experiment-name"};
+      "missing-key",           "undefined-input",        "undefined-output",       "undefined-step",
+      "undefined-step-output", "undefined-search-space", "missing-required-input", "unused-input",
+      "missing-display-name",  "missing-experiment-name"};
   std::erase_if(diagnostics, [](const Diagnostic& d) {
     return std::find(std::begin(kAbsenceCodes), std::end(kAbsenceCodes), d.code) !=
            std::end(kAbsenceCodes);

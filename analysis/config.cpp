@@ -29,8 +29,8 @@ Config parse_config(std::string_view text, const std::string& path) {
   yaml::Tree tree = yaml::parse(doc);
   auto error = [&](uint32_t offset, const std::string& message) {
     LineCol p = doc.to_codepoints(offset);
-    c.errors.push_back(path + ":" + std::to_string(p.line + 1) + ":" + std::to_string(p.column + 1) +
-                       ": " + message);
+    c.errors.push_back(path + ":" + std::to_string(p.line + 1) + ":" +
+                       std::to_string(p.column + 1) + ": " + message);
   };
   for (const Diagnostic& d : tree.diagnostics)
     if (d.severity == Severity::Error) error(d.range.begin, d.message);
@@ -44,7 +44,9 @@ Config parse_config(std::string_view text, const std::string& path) {
     std::string_view key = p.key ? p.key->text() : std::string_view();
     if (key == "rules") {
       if (!p.value || !p.value->is_mapping()) {
-        if (p.value && !p.value->is_null()) error(p.value->range.begin, "`rules` must be a mapping of rule code to off|error|warning|info");
+        if (p.value && !p.value->is_null())
+          error(p.value->range.begin,
+                "`rules` must be a mapping of rule code to off|error|warning|info");
         continue;
       }
       for (const yaml::Pair& r : p.value->pairs) {
@@ -53,7 +55,8 @@ Config parse_config(std::string_view text, const std::string& path) {
           error(r.key ? r.key->range.begin : 0, "unknown rule `" + code + "`");
           continue;
         }
-        auto level = r.value ? parse_level(r.value->is_scalar() ? r.value->value : "") : std::nullopt;
+        auto level =
+            r.value ? parse_level(r.value->is_scalar() ? r.value->value : "") : std::nullopt;
         // PyYAML-style `off`/`no` arrive as the plain text here, which parse_level understands.
         if (!level) {
           error(r.value ? r.value->range.begin : r.key->range.end,
@@ -64,7 +67,8 @@ Config parse_config(std::string_view text, const std::string& path) {
       }
     } else if (key == "ignore") {
       if (!p.value || !p.value->is_sequence()) {
-        if (p.value && !p.value->is_null()) error(p.value->range.begin, "`ignore` must be a list of globs");
+        if (p.value && !p.value->is_null())
+          error(p.value->range.begin, "`ignore` must be a list of globs");
         continue;
       }
       for (const yaml::Node* item : p.value->items)

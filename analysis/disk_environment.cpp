@@ -132,7 +132,8 @@ class DiskEnvironment final : public Environment {
         break;
       }
     }
-    if (!found && dir.has_parent_path() && dir.parent_path() != dir) found = config_in(dir.parent_path());
+    if (!found && dir.has_parent_path() && dir.parent_path() != dir)
+      found = config_in(dir.parent_path());
     configs_[dir.string()] = found;
     return found;
   }
@@ -154,6 +155,8 @@ class DiskEnvironment final : public Environment {
 
 }  // namespace
 
-std::shared_ptr<Environment> make_disk_environment() { return std::make_shared<DiskEnvironment>(); }
+std::shared_ptr<Environment> make_disk_environment() {
+  return std::make_shared<DiskEnvironment>();
+}
 
 }  // namespace amllint

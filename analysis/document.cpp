@@ -15,13 +15,16 @@ uint32_t sequence_length(unsigned char lead) {
   return 1;
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
 Document::Document(std::string text) : text_(std::move(text)) {
   if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
-      static_cast<unsigned char>(text_[1]) == 0xBB && static_cast<unsigned char>(text_[2]) == 0xBF) {
+      static_cast<unsigned char>(text_[1]) == 0xBB &&
+      static_cast<unsigned char>(text_[2]) == 0xBF) {
     text_.erase(0, 3);
     had_bom_ = true;
   }

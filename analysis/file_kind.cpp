@@ -89,7 +89,8 @@ std::string find_schema_url(std::string_view text, const yaml::Node* root) {
   if (at == std::string_view::npos) return {};
   size_t schema = text.find("$schema=", at);
   size_t eol = text.find('\n', at);
-  if (schema == std::string_view::npos || (eol != std::string_view::npos && schema > eol)) return {};
+  if (schema == std::string_view::npos || (eol != std::string_view::npos && schema > eol))
+    return {};
   size_t b = schema + 8;
   size_t e = b;
   while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e]))) ++e;

@@ -15,11 +15,11 @@ struct Node;
 // What a `$schema` reference names, once its URL form (azuremlschemas `latest/<x>.schema.json`,
 // `http://azureml/sdk-2-0/<X>.json`, a local path, a modeline) is stripped away.
 enum class SchemaHint {
-  None,           // no `$schema` at all
-  Foreign,        // a schema that is not Azure ML's (e.g. json.schemastore.org)
-  OtherAzureMl,   // an Azure ML spec that is not a job or component (environment, data, ...)
-  Job,            // some job schema: `type:` says which
-  Component,      // some component schema
+  None,          // no `$schema` at all
+  Foreign,       // a schema that is not Azure ML's (e.g. json.schemastore.org)
+  OtherAzureMl,  // an Azure ML spec that is not a job or component (environment, data, ...)
+  Job,           // some job schema: `type:` says which
+  Component,     // some component schema
 };
 
 struct SchemaReference {

@@ -11,9 +11,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
-std::string_view text_of(const yaml::Node* n) { return n ? n->text() : std::string_view(); }
+std::string_view text_of(const yaml::Node* n) {
+  return n ? n->text() : std::string_view();
+}
 
 std::string literal_type(const yaml::Node* value) {
   if (!value) return {};
@@ -231,8 +235,12 @@ static const Port* find_port(const std::vector<Port>& ports, std::string_view na
   return nullptr;
 }
 
-const Port* JobModel::input(std::string_view name) const { return find_port(inputs, name); }
-const Port* JobModel::output(std::string_view name) const { return find_port(outputs, name); }
+const Port* JobModel::input(std::string_view name) const {
+  return find_port(inputs, name);
+}
+const Port* JobModel::output(std::string_view name) const {
+  return find_port(outputs, name);
+}
 const Port* JobModel::parameter(std::string_view name) const {
   return find_port(search_space, name);
 }

@@ -37,14 +37,14 @@ enum class BindingScope {
 };
 
 struct BoundExpression {
-  Binding binding;              // every range is a byte range of the file
+  Binding binding;                     // every range is a byte range of the file
   const yaml::Node* scalar = nullptr;  // the string value that holds it
   BindingScope scope = BindingScope::Own;
-  const JobModel* owner = nullptr;     // the model whose ports `Own` bindings name
+  const JobModel* owner = nullptr;  // the model whose ports `Own` bindings name
   // The pipeline step it appears in, or -1: an index into the steps of the pipeline that holds
   // the step (the file, or an inline pipeline component; `owner` when the scope is Parent).
   int step = -1;
-  std::string pointer;                 // JSON pointer of the value, e.g. /jobs/train/inputs/x
+  std::string pointer;  // JSON pointer of the value, e.g. /jobs/train/inputs/x
 };
 
 struct LoadedFile;
@@ -72,7 +72,7 @@ struct JobModel {
   std::vector<Port> search_space;  // sweep jobs: the parameters
   std::vector<Step> steps;         // pipelines
   std::vector<BoundExpression> bindings;
-  std::string base_dir;            // folder relative paths resolve from
+  std::string base_dir;  // folder relative paths resolve from
 
   const Port* input(std::string_view name) const;
   const Port* output(std::string_view name) const;

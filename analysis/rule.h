@@ -28,8 +28,8 @@ struct RuleInfo {
 
 class RuleContext {
  public:
-  RuleContext(const Document& doc, const yaml::Tree& tree, const JobModel& model,
-              Environment& env, std::string path)
+  RuleContext(const Document& doc, const yaml::Tree& tree, const JobModel& model, Environment& env,
+              std::string path)
       : doc(doc), tree(tree), model(model), env(env), path(std::move(path)) {}
 
   const Document& doc;

@@ -24,6 +24,8 @@ TextRange RuleContext::value_range(const yaml::Node& scalar, uint32_t begin, uin
   return {b, std::max(b, e)};
 }
 
-std::string RuleContext::base_dir() const { return model.base_dir; }
+std::string RuleContext::base_dir() const {
+  return model.base_dir;
+}
 
 }  // namespace amllint

@@ -7,9 +7,15 @@
 namespace amllint::yaml {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
-bool is_white(char c) { return is_space(c) || is_break(c); }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
+bool is_white(char c) {
+  return is_space(c) || is_break(c);
+}
 
 uint32_t line_end_at(std::string_view src, uint32_t i) {
   while (i < src.size() && !is_break(src[i])) ++i;
@@ -53,7 +59,8 @@ uint32_t block_end(std::string_view src, uint32_t i, int parent_indent) {
   uint32_t header_end = line_end_at(src, i);
   // The header is the indicator plus chomping/indentation digits; a comment may follow.
   uint32_t h = i + 1;
-  while (h < header_end && (src[h] == '+' || src[h] == '-' || (src[h] >= '1' && src[h] <= '9'))) ++h;
+  while (h < header_end && (src[h] == '+' || src[h] == '-' || (src[h] >= '1' && src[h] <= '9')))
+    ++h;
   uint32_t end = h;
   int content_indent = -1;
   for (uint32_t line = next_line(src, i); line < src.size(); line = next_line(src, line)) {

@@ -15,10 +15,18 @@ bool digits(std::string_view s, bool (*ok)(char), bool allow_underscore = true) 
     if (!ok(c) && !(allow_underscore && c == '_')) return false;
   return true;
 }
-bool dec(char c) { return c >= '0' && c <= '9'; }
-bool oct(char c) { return c >= '0' && c <= '7'; }
-bool bin(char c) { return c == '0' || c == '1'; }
-bool hex(char c) { return dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool dec(char c) {
+  return c >= '0' && c <= '9';
+}
+bool oct(char c) {
+  return c >= '0' && c <= '7';
+}
+bool bin(char c) {
+  return c == '0' || c == '1';
+}
+bool hex(char c) {
+  return dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 std::string strip_underscores(std::string_view s) {
   std::string out;
@@ -150,8 +158,10 @@ ResolvedScalar resolve_plain(std::string_view s) {
     r.type = ScalarType::Null;
     return r;
   }
-  static constexpr std::string_view kTrue[] = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-  static constexpr std::string_view kFalse[] = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+  static constexpr std::string_view kTrue[] = {"yes",  "Yes", "YES", "true", "True",
+                                               "TRUE", "on",  "On",  "ON"};
+  static constexpr std::string_view kFalse[] = {"no",    "No",  "NO",  "false", "False",
+                                                "FALSE", "off", "Off", "OFF"};
   for (auto t : kTrue)
     if (s == t) {
       r.type = ScalarType::Bool;

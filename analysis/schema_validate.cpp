@@ -577,7 +577,8 @@ class Explainer {
         case KeyVerdict::BadName: {
           // valijson stops at the bad name and flags only this mapping: what the walker finds
           // inside the child is kept on the strength of that flag.
-          std::string saved = std::exchange(flagged_ancestor_, flagged_ancestor_.empty() ? ptr : flagged_ancestor_);
+          std::string saved =
+              std::exchange(flagged_ancestor_, flagged_ancestor_.empty() ? ptr : flagged_ancestor_);
           descend(pattern_schemas(frags), child, child_ptr);
           flagged_ancestor_ = std::move(saved);
           break;
@@ -618,8 +619,9 @@ class Explainer {
   enum class KeyVerdict { Allowed, BadName, Unknown };
 
   // Reports an unknown key or a badly formed name of the user's choosing.
-  KeyVerdict check_key(const std::vector<Frag>& frags, const std::string& key, const std::string& ptr,
-                 const std::string& child_ptr, const std::string& noun) {
+  KeyVerdict check_key(const std::vector<Frag>& frags, const std::string& key,
+                       const std::string& ptr, const std::string& child_ptr,
+                       const std::string& noun) {
     const SourceSpan* span = view_.spans.count(child_ptr) ? &view_.spans.at(child_ptr) : nullptr;
     TextRange key_range = span ? span->key : owner_key_range(view_, ptr);
     for (const auto& f : frags) {

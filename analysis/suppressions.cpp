@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::string_view kMarker = "amllint:";
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 
 // The offset of a `#` that starts a comment holding `amllint:` on this line, or npos.
 size_t marker_comment(std::string_view line) {

@@ -16,8 +16,12 @@ namespace {
 
 constexpr uint64_t kWeightCap = uint64_t{1} << 60;
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_white(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 class Builder : public YAML::EventHandler {
  public:
@@ -94,8 +98,10 @@ class Builder : public YAML::EventHandler {
       char quote = src_[at];
       if (n->range.end <= at + 1 || src_[n->range.end - 1] != quote) {
         tree_.diagnostics.push_back({{at, static_cast<uint32_t>(doc_.line_end(doc_.line_of(at)))},
-                                     Severity::Error, "syntax-error",
-                                     "invalid YAML: this quoted string is never closed", {}});
+                                     Severity::Error,
+                                     "syntax-error",
+                                     "invalid YAML: this quoted string is never closed",
+                                     {}});
         tree_.syntax_error = true;
       }
     }
@@ -160,9 +166,7 @@ class Builder : public YAML::EventHandler {
 
   bool skipping() const { return documents_ > 1; }
 
-  uint32_t clamp(size_t pos) const {
-    return static_cast<uint32_t>(std::min(pos, src_.size()));
-  }
+  uint32_t clamp(size_t pos) const { return static_cast<uint32_t>(std::min(pos, src_.size())); }
 
   // Marks of nodes with properties point at the `&anchor` or `!tag`: step over them.
   uint32_t content_start(const YAML::Mark& mark) const {
@@ -319,9 +323,11 @@ class Builder : public YAML::EventHandler {
     };
     auto merge_from = [&](const Pair& at, const Node* source) {
       if (!source || source->kind != NodeKind::Mapping) {
-        tree_.diagnostics.push_back(
-            {at.value ? at.value->range : at.key->range, Severity::Error, "invalid-merge",
-             "a `<<` merge key needs a mapping or a list of mappings", {}});
+        tree_.diagnostics.push_back({at.value ? at.value->range : at.key->range,
+                                     Severity::Error,
+                                     "invalid-merge",
+                                     "a `<<` merge key needs a mapping or a list of mappings",
+                                     {}});
         return;
       }
       for (const Pair& p : source->pairs)
@@ -356,11 +362,13 @@ class Builder : public YAML::EventHandler {
       size_t winner = last[k->value];
       if (winner == i) continue;
       uint32_t line = doc_.line_of(ps[winner].key->range.begin) + 1;
-      tree_.diagnostics.push_back(
-          {k->range, Severity::Warning, "duplicate-key",
-           "duplicate key `" + k->value + "`: this value is ignored, the one on line " +
-               std::to_string(line) + " wins",
-           {}});
+      tree_.diagnostics.push_back({k->range,
+                                   Severity::Warning,
+                                   "duplicate-key",
+                                   "duplicate key `" + k->value +
+                                       "`: this value is ignored, the one on line " +
+                                       std::to_string(line) + " wins",
+                                   {}});
     }
   }
 

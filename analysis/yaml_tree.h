@@ -28,9 +28,9 @@ struct Pair {
 struct Node {
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
-  std::string value;  // decoded scalar text (Scalar only)
-  std::string tag;    // explicit tag, e.g. "!!str"; empty when none
-  TextRange range;    // from the first to past the last character of the node
+  std::string value;         // decoded scalar text (Scalar only)
+  std::string tag;           // explicit tag, e.g. "!!str"; empty when none
+  TextRange range;           // from the first to past the last character of the node
   std::vector<Pair> pairs;   // Mapping, in source order, after `<<` merges
   std::vector<Node*> items;  // Sequence
   bool flow = false;         // written in flow style ({} or [])
@@ -44,12 +44,14 @@ struct Node {
   const Node* get(std::string_view key) const;
   const Pair* find_pair(std::string_view key) const;
   // Scalar text, or an empty view for other kinds.
-  std::string_view text() const { return kind == NodeKind::Scalar ? std::string_view(value) : std::string_view(); }
+  std::string_view text() const {
+    return kind == NodeKind::Scalar ? std::string_view(value) : std::string_view();
+  }
 };
 
 struct Tree {
-  std::deque<Node> nodes;   // stable storage for every node
-  Node* root = nullptr;     // the first document's root; null for an empty file
+  std::deque<Node> nodes;               // stable storage for every node
+  Node* root = nullptr;                 // the first document's root; null for an empty file
   std::vector<Diagnostic> diagnostics;  // syntax errors, duplicate keys, alias limits
   bool syntax_error = false;
   // Lines blanked to recover from syntax errors: what stood there is not in the tree.

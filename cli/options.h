@@ -23,8 +23,8 @@ struct Options {
   unsigned jobs = 0;  // 0: one per hardware thread
   bool help = false;
   bool version = false;
-  bool list_rules = false;   // print the rule catalogue
-  std::string explain;       // print the documentation page of this code
+  bool list_rules = false;  // print the rule catalogue
+  std::string explain;      // print the documentation page of this code
 };
 
 struct ParseResult {

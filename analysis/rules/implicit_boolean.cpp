@@ -11,13 +11,13 @@ constexpr RuleInfo kCodes[] = {
 
 // Mappings whose values the service takes as free text, where a boolean arrives as "True".
 bool free_text_section(std::string_view key) {
-  return key == "environment_variables" || key == "tags" || key == "properties" ||
-         key == "conf" || key == "inputs" || key == "settings";
+  return key == "environment_variables" || key == "tags" || key == "properties" || key == "conf" ||
+         key == "inputs" || key == "settings";
 }
 
 bool yaml11_only_boolean(const yaml::Node& n) {
   if (!n.is_scalar() || n.style != yaml::ScalarStyle::Plain || !n.tag.empty()) return false;
-  static constexpr std::string_view kWords[] = {"yes", "Yes", "YES", "no", "No", "NO",
+  static constexpr std::string_view kWords[] = {"yes", "Yes", "YES", "no",  "No",  "NO",
                                                 "on",  "On",  "ON",  "off", "Off", "OFF"};
   for (std::string_view w : kWords)
     if (n.value == w) return true;
@@ -39,7 +39,8 @@ class ImplicitBoolean final : public Rule {
       if (p.merged || !p.key || !p.value) continue;
       if (free_text_section(p.key->text()) && p.value->is_mapping()) {
         for (const yaml::Pair& entry : p.value->pairs)
-          if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value)) report(ctx, *entry.value);
+          if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value))
+            report(ctx, *entry.value);
       }
       walk(ctx, *p.value, depth + 1);
       for (const yaml::Node* item : p.value->items)

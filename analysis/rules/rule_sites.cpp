@@ -87,12 +87,8 @@ void collect_code(const JobModel& model, std::vector<CodeReference>& out, int de
     case FileKind::CommandComponent:
     case FileKind::SparkJob:
     case FileKind::SparkComponent: add(model.root); break;
-    case FileKind::SweepJob:
-      add(model.root->get("trial"));
-      break;
-    case FileKind::ParallelComponent:
-      add(model.root->get("task"));
-      break;
+    case FileKind::SweepJob: add(model.root->get("trial")); break;
+    case FileKind::ParallelComponent: add(model.root->get("task")); break;
     case FileKind::PipelineJob:
     case FileKind::PipelineComponent:
       for (const Step& step : model.steps) {

@@ -45,8 +45,8 @@ std::vector<CommandSite> command_sites(const JobModel& model);
 // it resolves from; each local folder once.
 struct CodeReference {
   const yaml::Node* node = nullptr;
-  std::string folder;                  // resolved local folder
-  const yaml::Node* owner = nullptr;   // the mapping that holds `code:`
+  std::string folder;                 // resolved local folder
+  const yaml::Node* owner = nullptr;  // the mapping that holds `code:`
 };
 std::vector<CodeReference> local_code_references(const JobModel& model);
 

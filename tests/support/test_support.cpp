@@ -13,9 +13,15 @@ std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-std::filesystem::path shared_dir() { return AMLLINT_SHARED_DIR; }
-std::filesystem::path corpus_dir() { return shared_dir() / "corpus" / "azureml-examples"; }
-std::filesystem::path fixtures_dir() { return std::filesystem::path(AMLLINT_TEST_DATA) / "fixtures"; }
+std::filesystem::path shared_dir() {
+  return AMLLINT_SHARED_DIR;
+}
+std::filesystem::path corpus_dir() {
+  return shared_dir() / "corpus" / "azureml-examples";
+}
+std::filesystem::path fixtures_dir() {
+  return std::filesystem::path(AMLLINT_TEST_DATA) / "fixtures";
+}
 
 std::vector<ClassifiedFile> classified_corpus_files() {
   std::vector<ClassifiedFile> rows;

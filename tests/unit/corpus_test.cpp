@@ -8,7 +8,6 @@ namespace fs = std::filesystem;
 using namespace amllint;
 using amllint::testing::corpus_dir;
 
-
 TEST(Corpus, ValidFilesHaveNoErrorsAndOtherFilesNoDiagnostics) {
   auto rows = amllint::testing::classified_corpus_files();
   ASSERT_GT(rows.size(), 100u) << "corpus not found at " << corpus_dir();

@@ -6,7 +6,9 @@ using amllint::Document;
 using amllint::LineCol;
 
 TEST(Document, StripsBomAndIndexesLines) {
-  Document d("\xEF\xBB\xBF" "a: 1\nb: 2\n");
+  Document d(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: 2\n");
   EXPECT_TRUE(d.had_bom());
   EXPECT_EQ(d.text(), "a: 1\nb: 2\n");
   EXPECT_EQ(d.line_count(), 3u);

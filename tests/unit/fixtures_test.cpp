@@ -89,7 +89,8 @@ std::vector<std::string> focused_codes(const Document& doc) {
     if (!std::regex_match(line, m, re)) continue;
     std::string list = m[1];
     std::regex word("[a-z0-9-]+");
-    for (auto it = std::sregex_iterator(list.begin(), list.end(), word); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(list.begin(), list.end(), word);
+         it != std::sregex_iterator(); ++it)
       codes.push_back(it->str());
   }
   return codes;

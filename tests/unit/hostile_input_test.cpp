@@ -22,7 +22,9 @@ constexpr const char* kHeader =
 }  // namespace
 
 TEST(HostileInput, BillionLaughsIn478Bytes) {
-  std::string bomb = std::string(kHeader) + "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string bomb =
+      std::string(kHeader) +
+      "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   const char* names = "abcdefghi";
   for (int i = 1; i < 9; ++i) {
     bomb += std::string(1, names[i]) + ": &" + names[i] + " [";
@@ -51,8 +53,9 @@ TEST(HostileInput, TwentyMegabyteFile) {
 }
 
 TEST(HostileInput, OneMegabyteLine) {
-  auto linted = lint_text(std::string(kHeader) + "type: command\nenvironment: azureml:e:1\ncommand: echo " +
-                          std::string(1024 * 1024, 'x') + "\n");
+  auto linted =
+      lint_text(std::string(kHeader) + "type: command\nenvironment: azureml:e:1\ncommand: echo " +
+                std::string(1024 * 1024, 'x') + "\n");
   EXPECT_EQ(linted.analysis.kind, FileKind::CommandJob);
   EXPECT_FALSE(has_code(linted.analysis, "syntax-error"));
 }

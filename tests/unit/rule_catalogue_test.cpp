@@ -60,7 +60,8 @@ TEST(RuleCatalogue, EveryRuleHasFixturesThatDoAndDoNotTriggerIt) {
       }
       if (kGeneratedPositives.count(info.code)) positive = true;
       EXPECT_TRUE(positive) << info.code << ": no fixture in " << dir << " expects it";
-      EXPECT_TRUE(negative) << info.code << ": no fixture in " << dir << " shows where it stays silent";
+      EXPECT_TRUE(negative) << info.code << ": no fixture in " << dir
+                            << " shows where it stays silent";
     }
   }
 }

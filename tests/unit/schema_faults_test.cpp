@@ -182,8 +182,9 @@ TEST(SchemaFaults, StepNamesMustBeIdentifiers) {
 }
 
 TEST(SchemaFaults, AStepWithABadNameIsStillCheckedInside) {
-  Checked c(FileKind::PipelineJob,
-            "type: pipeline\njobs:\n  train-model:\n    type: comand\n    component: ./train.yml\n");
+  Checked c(
+      FileKind::PipelineJob,
+      "type: pipeline\njobs:\n  train-model:\n    type: comand\n    component: ./train.yml\n");
   ASSERT_EQ(c.diagnostics.size(), 2u) << c.dump();
   EXPECT_EQ(c.diagnostics[0].code, "schema");
   EXPECT_EQ(c.diagnostics[1].code, "invalid-enum");

@@ -2,7 +2,6 @@
 // reported on the right line, under the right code, with the right words, and nothing else is
 // reported as an error.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cstring>
@@ -21,7 +20,7 @@ struct Seed {
   const char* file;  // under ../shared/corpus/azureml-examples/cli/jobs
   const char* from;  // text replaced (its first occurrence)
   const char* to;
-  uint32_t line;     // 1-based line of the diagnostic
+  uint32_t line;  // 1-based line of the diagnostic
   const char* code;
   const char* words;  // part of the message
   Severity severity = Severity::Error;
@@ -34,8 +33,8 @@ const Seed kSeeds[] = {
      "invalid-enum", "`upload`"},
     {"wrong_type", "basics/hello-sweep.yml", "max_total_trials: 4", "max_total_trials: four", 26,
      "invalid-type", "integer"},
-    {"missing_required_key", "basics/hello-sweep.yml", "  primary_metric: random_metric\n", "",
-     22, "missing-key", "`primary_metric`"},
+    {"missing_required_key", "basics/hello-sweep.yml", "  primary_metric: random_metric\n", "", 22,
+     "missing-key", "`primary_metric`"},
     {"duplicate_key", "single-step/pytorch/iris/job.yml", "compute: azureml:cpu-cluster\n",
      "compute: azureml:cpu-cluster\ncompute: azureml:gpu-cluster\n", 16, "duplicate-key",
      "line 17 wins", Severity::Warning},
@@ -65,12 +64,11 @@ const Seed kSeeds[] = {
      "pip install lightgbm && python hello-sweep.py", 5, "package-install-in-command",
      "pip install", Severity::Warning},
     {"hardcoded_name", "single-step/pytorch/iris/job.yml", "display_name:",
-     "name: iris-run-1\ndisplay_name:", 17, "hardcoded-job-name", "unique",
-     Severity::Warning},
+     "name: iris-run-1\ndisplay_name:", 17, "hardcoded-job-name", "unique", Severity::Warning},
     {"instance_count_without_distribution", "single-step/pytorch/iris/job.yml",
      "compute: azureml:cpu-cluster\n",
-     "compute: azureml:cpu-cluster\nresources:\n  instance_count: 2\n", 18,
-     "distribution-missing", "distribution", Severity::Warning},
+     "compute: azureml:cpu-cluster\nresources:\n  instance_count: 2\n", 18, "distribution-missing",
+     "distribution", Severity::Warning},
     {"concurrent_above_total", "basics/hello-sweep.yml", "max_concurrent_trials: 2",
      "max_concurrent_trials: 8", 27, "concurrent-trials-above-total", "max_total_trials",
      Severity::Warning},
@@ -81,8 +79,8 @@ class SeededFault : public ::testing::TestWithParam<Seed> {};
 // The file's whole folder is copied, so its code folders and components stay beside it.
 fs::path copy_with_fault(const Seed& seed, fs::path& scratch) {
   fs::path source = amllint::testing::corpus_dir() / "cli" / "jobs" / seed.file;
-  scratch = fs::temp_directory_path() / ("amllint-seed-" + std::string(seed.name) + "-" +
-                                         std::to_string(::getpid()));
+  scratch = fs::temp_directory_path() /
+            ("amllint-seed-" + std::string(seed.name) + "-" + std::to_string(::getpid()));
   fs::remove_all(scratch);
   fs::create_directories(scratch);
   fs::copy(source.parent_path(), scratch, fs::copy_options::recursive);

@@ -136,7 +136,8 @@ TEST(YamlTree, BadIndentationIsReportedOnItsLine) {
 }
 
 TEST(YamlTree, AliasBombIsBounded) {
-  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string bomb =
+      "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   const char* names = "abcdefghi";
   for (int i = 1; i < 9; ++i) {
     bomb += std::string(1, names[i]) + ": &" + names[i] + " [";
@@ -145,8 +146,9 @@ TEST(YamlTree, AliasBombIsBounded) {
   }
   auto start = std::chrono::steady_clock::now();
   Parsed p(bomb);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
   bool reported = false;
   for (const auto& d : p.tree.diagnostics) reported |= d.code == "alias-limit";
   EXPECT_TRUE(reported);
