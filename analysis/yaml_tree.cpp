@@ -1,5 +1,6 @@
 #include "yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -418,6 +419,9 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
     out.error_offset = static_cast<uint32_t>(std::min<size_t>(
         e.mark.pos < 0 ? src.size() : static_cast<size_t>(e.mark.pos), src.size()));
     out.message = describe_parser_error(e.msg);
+    // yaml-cpp's depth guard reports "bad file"; say what happened.
+    if (dynamic_cast<const YAML::DeepRecursion*>(&e))
+      out.message = "invalid YAML: collections are nested too deeply to be read";
     if (out.unclosed_quote_offset >= 0) {
       out.error_offset = static_cast<uint32_t>(out.unclosed_quote_offset);
       out.open_flow_offset = -1;

@@ -40,6 +40,10 @@ TEST(HostileInput, BillionLaughsIn478Bytes) {
 TEST(HostileInput, HundredThousandOpenBrackets) {
   auto linted = lint_text(std::string(kHeader) + "command: " + std::string(100000, '['));
   EXPECT_TRUE(has_code(linted.analysis, "syntax-error"));
+  bool explained = false;
+  for (const Diagnostic& d : linted.analysis.diagnostics)
+    explained |= d.message.find("nested too deeply") != std::string::npos;
+  EXPECT_TRUE(explained);
 }
 
 TEST(HostileInput, TwentyMegabyteFile) {
