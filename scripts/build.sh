@@ -4,7 +4,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AMLLINT_BUILD_DIR:-$root/build}
 tests=${AMLLINT_BUILD_TESTS:-ON}
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAMLLINT_BUILD_TESTS="$tests" >/dev/null
+launcher=()
+# A developer's ccache (if installed) shares objects between build folders; CI has none.
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAMLLINT_BUILD_TESTS="$tests" \
+  "${launcher[@]}" >/dev/null
 jobs=$(nproc 2>/dev/null || echo 2)
 if [ $# -gt 0 ]; then
   for t in "$@"; do cmake --build "$build" -j"$jobs" --target "$t"; done
