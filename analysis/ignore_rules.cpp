@@ -1,5 +1,7 @@
 #include "ignore_rules.h"
 
+#include <algorithm>
+
 namespace amllint {
 namespace {
 
@@ -32,57 +34,120 @@ size_t match_class(std::string_view glob, size_t gi, char c, bool& matched) {
   return j + 1;
 }
 
-bool match_from(std::string_view g, size_t gi, std::string_view p, size_t pi) {
-  while (gi < g.size()) {
+// A glob compiled to a sequence of steps, matched by simulating all its states at once: time
+// is O(glob x path) whatever the pattern (a recursive matcher takes exponential time on
+// `*a*a*a*a*a*a*b` against a long name).
+struct Step {
+  enum Kind {
+    Char,        // one literal character
+    Any,         // `?`: one character but '/'
+    Class,       // `[...]` starting at g[begin]
+    Star,        // `*`: any run without '/'
+    Folders,     // `**/` at a segment start: nothing, or anything that ends with '/'
+    Everything,  // `**` ending the glob at a segment start: the rest, whatever it is
+  } kind;
+  char c = 0;
+  size_t begin = 0;
+};
+
+std::vector<Step> compile(std::string_view g) {
+  std::vector<Step> steps;
+  for (size_t gi = 0; gi < g.size();) {
     char c = g[gi];
     if (c == '*') {
       bool double_star = gi + 1 < g.size() && g[gi + 1] == '*';
       bool at_segment_start = gi == 0 || g[gi - 1] == '/';
       if (double_star && at_segment_start) {
         size_t after = gi + 2;
-        if (after == g.size()) return true;  // `x/**`: everything below (and `**` alone)
+        if (after == g.size()) {
+          steps.push_back({Step::Everything});  // `x/**`: everything below (and `**` alone)
+          break;
+        }
         if (g[after] == '/') {
-          // `**/`: zero or more whole folders
-          for (size_t k = pi;;) {
-            if (match_from(g, after + 1, p, k)) return true;
-            size_t slash = p.find('/', k);
-            if (slash == std::string_view::npos) return false;
-            k = slash + 1;
-          }
+          steps.push_back({Step::Folders});
+          gi = after + 1;
+          continue;
         }
       }
       // `*` (or a `**` glued to other text): any run without '/'
       while (gi < g.size() && g[gi] == '*') ++gi;
-      for (size_t k = pi;; ++k) {
-        if (match_from(g, gi, p, k)) return true;
-        if (k >= p.size() || p[k] == '/') return false;
-      }
-    }
-    if (pi >= p.size()) return false;
-    if (c == '?') {
-      if (p[pi] == '/') return false;
+      steps.push_back({Step::Star});
+    } else if (c == '?') {
+      steps.push_back({Step::Any});
       ++gi;
-      ++pi;
     } else if (c == '[') {
-      bool matched = false;
-      size_t next = match_class(g, gi, p[pi], matched);
+      bool ignored = false;
+      size_t next = match_class(g, gi, 'a', ignored);
       if (next == std::string_view::npos) {
-        if (p[pi] != '[') return false;
+        steps.push_back({Step::Char, '['});  // unterminated: a literal '['
         ++gi;
-        ++pi;
       } else {
-        if (!matched) return false;
+        steps.push_back({Step::Class, 0, gi});
         gi = next;
-        ++pi;
       }
     } else {
       if (c == '\\' && gi + 1 < g.size()) c = g[++gi];
-      if (p[pi] != c) return false;
+      steps.push_back({Step::Char, c});
       ++gi;
-      ++pi;
     }
   }
-  return pi == p.size();
+  return steps;
+}
+
+bool match(std::string_view g, std::string_view p) {
+  const std::vector<Step> steps = compile(g);
+  const size_t n = steps.size();
+  // states[i] & kAt: the first i steps can match the path read so far. For a `**/` step,
+  // states[i] & kInside: it has read part of a folder path, and only a '/' can end it.
+  constexpr char kAt = 1, kInside = 2;
+  std::vector<char> states(n + 1, 0), next(n + 1, 0);
+  // Adds state i and those reachable from it without reading: skipping a `*` or a `**/`.
+  // Returns true when `**` at the end is reached, which matches whatever follows. A state
+  // already in the set has its followers there too, so each state is visited once per character.
+  auto reach = [&](std::vector<char>& set, size_t i) {
+    for (; i <= n; ++i) {
+      if (set[i] & kAt) return false;
+      set[i] |= kAt;
+      if (i == n) return false;
+      if (steps[i].kind == Step::Everything) return true;
+      if (steps[i].kind != Step::Star && steps[i].kind != Step::Folders) return false;
+    }
+    return false;
+  };
+  if (reach(states, 0)) return true;
+  for (char ch : p) {
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (!states[i]) continue;
+      const Step& s = steps[i];
+      bool advance = false;
+      switch (s.kind) {
+        case Step::Char: advance = ch == s.c; break;
+        case Step::Any: advance = ch != '/'; break;
+        case Step::Class: match_class(g, s.begin, ch, advance); break;
+        case Step::Star:
+          if (ch != '/') {
+            any = true;
+            if (reach(next, i)) return true;
+          }
+          break;
+        case Step::Folders:
+          any = true;
+          next[i] |= kInside;
+          advance = ch == '/';
+          break;
+        case Step::Everything: return true;
+      }
+      if (advance) {
+        any = true;
+        if (reach(next, i + 1)) return true;
+      }
+    }
+    if (!any) return false;
+    states.swap(next);
+  }
+  return (states[n] & kAt) != 0;
 }
 
 std::string normalized_base(std::string_view base) {
@@ -96,7 +161,7 @@ std::string normalized_base(std::string_view base) {
 }  // namespace
 
 bool glob_match(std::string_view glob, std::string_view path) {
-  return match_from(glob, 0, path, 0);
+  return match(glob, path);
 }
 
 bool parse_ignore_line(std::string_view line, std::string_view base, IgnorePattern& out) {

@@ -29,7 +29,10 @@ class Builder : public YAML::EventHandler {
   Builder(const Document& doc, std::string_view src, Tree& tree, const ParseLimits& limits)
       : doc_(doc), src_(src), tree_(tree), limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents_;
+    document_start_ = mark.pos;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -382,15 +385,26 @@ class Builder : public YAML::EventHandler {
   uint64_t alias_weight_ = 0;
   bool alias_limit_reported_ = false;
   int documents_ = 0;
+  int document_start_ = -1;
   uint32_t last_end_ = 0;
 
  public:
   int documents() const { return documents_; }
+  // Offset of the first token of the last document begun.
+  int document_start() const { return document_start_; }
 };
 
 std::string describe_parser_error(const std::string& msg) {
   if (msg.empty()) return "invalid YAML";
   return "invalid YAML: " + msg;
+}
+
+// The text at which yaml-cpp stopped making progress (see parse_once).
+std::string describe_stuck_at(std::string_view src, size_t at) {
+  if (at < src.size() && src[at] == ',')
+    return "invalid YAML: a `,` outside brackets; commas separate items only inside `[...]` "
+           "or `{...}`";
+  return "invalid YAML: the text cannot be read past this point";
 }
 
 struct ParseOutcome {
@@ -408,7 +422,22 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
   ParseOutcome out;
   try {
     YAML::Parser parser(in);
+    // yaml-cpp leaves a token that no node can begin with (a `,` outside brackets) where it is
+    // and returns an empty document before it, again and again. Every real document consumes
+    // text, so one that starts where the previous one started means the parse is stuck.
+    int previous_start = -1;
     while (parser.HandleNextDocument(builder)) {
+      int start = builder.document_start();
+      if (builder.documents() > 1 && start <= previous_start) {
+        // The previous document was the first empty one at that token: not a document.
+        tree.multiple_documents = builder.documents() > 3;
+        out.failed = true;
+        out.error_offset = static_cast<uint32_t>(
+            std::min<size_t>(start < 0 ? src.size() : static_cast<size_t>(start), src.size()));
+        out.message = describe_stuck_at(src, out.error_offset);
+        break;
+      }
+      previous_start = start;
       if (builder.documents() > 1) tree.multiple_documents = true;
     }
   } catch (const YAML::Exception& e) {

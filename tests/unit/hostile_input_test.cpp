@@ -1,7 +1,19 @@
 // Input meant to break a parser must end in a clear diagnostic, in bounded time and memory.
-// (ctest's timeout bounds the time; these tests assert what the user sees.)
+// (ctest's timeout bounds the time; these tests assert what the user sees, and a watchdog
+// turns a hang into a failure when the binary is run by hand.)
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <functional>
+#include <random>
+#include <thread>
+
+#include "document.h"
+#include "../fuzz/reference_glob.h"
+#include "ignore_rules.h"
 #include "test_support.h"
 #include "yaml_tree.h"
 
@@ -18,6 +30,41 @@ bool has_code(const Analysis& a, std::string_view code, Severity severity = Seve
 
 constexpr const char* kHeader =
     "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n";
+
+// Runs `work` in a child process and says whether it ended (normally) within `limit`; a child
+// still running then is killed, so a hang fails the test instead of stalling it.
+bool finishes_within(std::chrono::seconds limit, const std::function<void()>& work) {
+  pid_t child = fork();
+  if (child < 0) return false;
+  if (child == 0) {
+    work();
+    _exit(0);
+  }
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (waitpid(child, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// The syntax errors of `text` as "line:column message" (zero-based line, byte column).
+std::vector<std::string> syntax_errors(const std::string& text) {
+  Document doc(text);
+  yaml::Tree tree = yaml::parse(doc);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : tree.diagnostics) {
+    if (d.code != "syntax-error") continue;
+    LineCol at = doc.to_utf8(d.range.begin);
+    out.push_back(std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.message);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -93,4 +140,91 @@ TEST(HostileInput, OddYamlGivesDiagnosticsInsideTheText) {
       EXPECT_FALSE(d.message.empty()) << junk;
     }
   }
+}
+
+// yaml-cpp returns an empty document before a `,` that is outside brackets, forever.
+TEST(HostileInput, StrayCommaEndsInASyntaxError) {
+  struct Case {
+    std::string text;
+    std::string where;  // "line:column" of the comma
+  };
+  for (const Case& c : std::vector<Case>{
+           {",", "0:0"},
+           {",,,", "0:0"},
+           {"[a],", "0:3"},
+           {"{a: 1},x", "0:6"},
+           {"a: 1\n---\n,", "2:0"},
+           {"- a\n---\n- b\n---\n,\n", "4:0"},
+           // The first error blanks line 0; the reparse meets the comma.
+           {"a: b: c\n,\nd: 1\n", "1:0"},
+       }) {
+    ASSERT_TRUE(finishes_within(std::chrono::seconds(20), [&] { yaml::parse(Document(c.text)); }))
+        << "parsing hangs on: " << c.text;
+    bool at_comma = false;
+    for (const std::string& e : syntax_errors(c.text))
+      at_comma |=
+          e.rfind(c.where + " ", 0) == 0 && e.find("`,` outside brackets") != std::string::npos;
+    EXPECT_TRUE(at_comma) << c.text << "\n" << ::testing::PrintToString(syntax_errors(c.text));
+  }
+}
+
+TEST(HostileInput, StrayCommaInAWholeAnalysis) {
+  std::string text = std::string(kHeader) + "type: command\ncommand: echo\n---\n,\n";
+  ASSERT_TRUE(finishes_within(std::chrono::seconds(20), [&] { lint_text(text); }));
+  auto linted = lint_text(text);
+  EXPECT_TRUE(has_code(linted.analysis, "syntax-error"));
+  EXPECT_EQ(linted.analysis.kind, FileKind::CommandJob);
+}
+
+// The progress guarantee must not take real documents for a stuck parser.
+TEST(HostileInput, DocumentsAfterTheFirstAreStillNoSyntaxError) {
+  for (std::string text : {"a: 1\n---\nb: 2\n", "a: 1\n---\n", "---\n---\n---\n", "[a]\n--- [b]\n",
+                           "a: 1\n...\n---\nb: [1, 2]\n"}) {
+    Document doc(text);
+    yaml::Tree tree = yaml::parse(doc);
+    EXPECT_FALSE(tree.syntax_error) << text;
+    EXPECT_TRUE(tree.multiple_documents) << text;
+  }
+}
+
+// A recursive matcher tries every split of the name between the stars: C(200, 8) of them here.
+TEST(HostileInput, ManyStarsInAnIgnoreGlob) {
+  const std::string name(200, 'a');
+  const std::string glob = "*a*a*a*a*a*a*a*a*b";
+  ASSERT_TRUE(finishes_within(std::chrono::seconds(20), [&] { glob_match(glob, name); }));
+  EXPECT_FALSE(glob_match(glob, name));
+  EXPECT_TRUE(glob_match(glob, name + "b"));
+
+  IgnoreRules rules;
+  rules.add(glob + "\n**/**/**/**/**/**/**/**/**/**/x\n", "code");
+  std::string deep = "code";
+  for (int i = 0; i < 60; ++i) deep += "/d";
+  ASSERT_TRUE(finishes_within(std::chrono::seconds(20), [&] {
+    rules.ignored("code/" + name, false);
+    rules.ignored(deep + "/y", false);
+  }));
+  EXPECT_FALSE(rules.ignored("code/" + name, false));
+  EXPECT_TRUE(rules.ignored("code/" + name + "b", false));
+  EXPECT_FALSE(rules.ignored(deep + "/y", false));
+  EXPECT_TRUE(rules.ignored(deep + "/x", false));
+}
+
+// The linear matcher keeps the recursive one's answers: stars, `**`, classes, escapes.
+TEST(HostileInput, LinearGlobMatchesLikeTheRecursiveOne) {
+  std::mt19937 random(20240611);
+  const std::string glob_chars = "ab/*?[]!^-\\";
+  const std::string path_chars = "ab/-[]*";
+  auto pick = [&](const std::string& from, size_t max_length) {
+    std::string s(std::uniform_int_distribution<size_t>(0, max_length)(random), ' ');
+    for (char& c : s) c = from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(random)];
+    return s;
+  };
+  int matches = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string glob = pick(glob_chars, 9), path = pick(path_chars, 8);
+    bool expected = reference::glob_match(glob, path);
+    matches += expected;
+    ASSERT_EQ(glob_match(glob, path), expected) << "glob " << glob << " path " << path;
+  }
+  EXPECT_GT(matches, 200);  // the inputs exercise matches, not only mismatches
 }
