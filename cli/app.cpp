@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <exception>
 #include <optional>
 #include <thread>
@@ -101,7 +102,9 @@ int run(const std::vector<std::string>& args) {
   settings.fix = o.fix ? FixMode::Write : o.diff ? FixMode::Diff : FixMode::None;
   const unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  auto reporter = make_reporter(o.format, stdout, use_color(STDOUT_FILENO, o.no_color));
+  auto reporter = make_reporter(
+      o.format, stdout,
+      report_settings(o, use_color(STDOUT_FILENO, o.no_color), std::getenv("GITHUB_WORKSPACE")));
   std::vector<std::optional<FileResult>> results(discovery.files.size());
   Stats stats;
   bool any_diff = false;

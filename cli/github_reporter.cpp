@@ -1,5 +1,10 @@
 // --format github: workflow commands that GitHub Actions turns into annotations on the diff.
+// GitHub shows only a handful of annotations of each kind per step, so infos (advice) are left
+// out unless --github-notices asks for them. Annotation paths must be relative to the
+// repository, which actions/checkout puts at $GITHUB_WORKSPACE: paths are made relative to it.
 #include <fmt/format.h>
+
+#include <filesystem>
 
 #include "reporter.h"
 
@@ -41,14 +46,38 @@ const char* command_for(Severity s) {
   return "error";
 }
 
+// `path` relative to `root` when it lies inside it; otherwise (or for stdin without a name)
+// as given, which GitHub cannot place but the message still shows.
+std::string workspace_path(const Input& input, const std::filesystem::path& root) {
+  namespace fs = std::filesystem;
+  if (input.from_stdin && input.path == "<stdin>") return input.path;
+  std::error_code ec;
+  const fs::path file = fs::absolute(input.path, ec).lexically_normal();
+  if (ec) return input.path;
+  const fs::path rel = file.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return input.path;
+  return rel.generic_string();
+}
+
 class GithubReporter : public Reporter {
  public:
-  explicit GithubReporter(std::FILE* out) : out_(out) {}
+  GithubReporter(std::FILE* out, const ReportSettings& settings)
+      : out_(out), notices_(settings.github_notices) {
+    std::error_code ec;
+    root_ = std::filesystem::absolute(settings.workspace.empty()
+                                          ? std::filesystem::path(".")
+                                          : std::filesystem::path(settings.workspace),
+                                      ec)
+                .lexically_normal();
+    // "/w/." normalises to "/w/", whose empty last element would make every path "../…".
+    if (root_.filename().empty() && root_.has_relative_path()) root_ = root_.parent_path();
+  }
 
   void file(const FileResult& r) override {
-    const std::string file = escape_property(r.input.path);
+    const std::string file = escape_property(workspace_path(r.input, root_));
     for (size_t i = 0; i < r.shown.size(); ++i) {
       const Diagnostic& d = r.shown[i];
+      if (d.severity == Severity::Info && !notices_) continue;
       const Position& p = r.positions[i];
       fmt::print(out_, "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                  command_for(d.severity), file, p.line, p.column, p.end_line, p.end_column,
@@ -63,12 +92,14 @@ class GithubReporter : public Reporter {
 
  private:
   std::FILE* out_;
+  bool notices_;
+  std::filesystem::path root_;  // absolute, normalised
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_github_reporter(std::FILE* out) {
-  return std::make_unique<GithubReporter>(out);
+std::unique_ptr<Reporter> make_github_reporter(std::FILE* out, const ReportSettings& settings) {
+  return std::make_unique<GithubReporter>(out, settings);
 }
 
 }  // namespace amllint::cli

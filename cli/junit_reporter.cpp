@@ -1,5 +1,8 @@
-// --format junit: one <testsuite> per file and one failing <testcase> per diagnostic, the shape
-// CI test-report viewers (Jenkins, GitLab, Azure Pipelines) display.
+// --format junit: one <testsuite> per file and one <testcase> per diagnostic, the shape CI
+// test-report viewers (Jenkins, GitLab, Azure Pipelines) display. A report is red exactly when
+// the run fails: errors are <failure>s; warnings are <failure>s only when there are more than
+// --max-warnings (the exit status is then 1 too), else passing cases whose <system-out> says
+// what was found; infos are always passing cases with <system-out>.
 #include <fmt/format.h>
 
 #include "reporter.h"
@@ -25,60 +28,95 @@ std::string xml(std::string_view s) {
   return out;
 }
 
+struct Case {
+  Severity severity;
+  std::string name;  // escaped, like every string below
+  std::string message;
+  std::string line;  // "path:line:col: severity: message [code]"
+};
+
+struct Suite {
+  std::string path;
+  std::string io_error;
+  std::vector<Case> cases;
+};
+
 class JunitReporter : public Reporter {
  public:
-  explicit JunitReporter(std::FILE* out) : out_(out) {}
+  JunitReporter(std::FILE* out, const ReportSettings& settings)
+      : out_(out), max_warnings_(settings.max_warnings) {}
 
   void file(const FileResult& r) override {
-    const std::string path = xml(r.input.path);
-    ++suites_;
-    if (!r.io_error.empty()) {
-      ++errors_;
-      ++tests_;
-      body_ += fmt::format(
-          "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-          "    <testcase name=\"{0}\" classname=\"amllint\">\n"
-          "      <error message=\"{1}\"/>\n    </testcase>\n  </testsuite>\n",
-          path, xml(r.io_error));
-      return;
-    }
-    const size_t cases = std::max<size_t>(r.shown.size(), 1);
-    tests_ += cases;
-    failures_ += r.shown.size();
-    body_ += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
-                         path, cases, r.shown.size());
-    if (r.shown.empty())
-      body_ += fmt::format("    <testcase name=\"{}\" classname=\"amllint\"/>\n", path);
+    Suite& suite = suites_.emplace_back();
+    suite.path = xml(r.input.path);
+    suite.io_error = xml(r.io_error);
+    if (!r.io_error.empty()) return;
     for (size_t i = 0; i < r.shown.size(); ++i) {
       const Diagnostic& d = r.shown[i];
       const Position& p = r.positions[i];
-      body_ += fmt::format(
-          "    <testcase name=\"{0}:{1}:{2} {3}\" classname=\"{0}\">\n"
-          "      <failure type=\"{4}\" message=\"{5}\">{0}:{1}:{2}: {4}: {5} [{3}]</failure>\n"
-          "    </testcase>\n",
-          path, p.line, p.column, xml(d.code), severity_name(d.severity), xml(d.message));
+      suite.cases.push_back({d.severity,
+                             fmt::format("{}:{}:{} {}", suite.path, p.line, p.column, xml(d.code)),
+                             xml(d.message),
+                             fmt::format("{}:{}:{}: {}: {} [{}]", suite.path, p.line, p.column,
+                                         severity_name(d.severity), xml(d.message), xml(d.code))});
     }
-    body_ += "  </testsuite>\n";
   }
 
-  void finish(const RunSummary&) override {
+  void finish(const RunSummary& s) override {
+    const bool warnings_fail = max_warnings_ && s.warnings > static_cast<size_t>(*max_warnings_);
+    auto fails = [&](const Case& c) {
+      return c.severity == Severity::Error || (c.severity == Severity::Warning && warnings_fail);
+    };
+    std::string body;
+    size_t tests = 0, failures = 0, errors = 0;
+    for (const Suite& suite : suites_) {
+      if (!suite.io_error.empty()) {
+        ++tests;
+        ++errors;
+        body += fmt::format(
+            "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+            "    <testcase name=\"{0}\" classname=\"amllint\">\n"
+            "      <error message=\"{1}\"/>\n    </testcase>\n  </testsuite>\n",
+            suite.path, suite.io_error);
+        continue;
+      }
+      size_t suite_failures = 0;
+      for (const Case& c : suite.cases) suite_failures += fails(c);
+      const size_t cases = std::max<size_t>(suite.cases.size(), 1);
+      tests += cases;
+      failures += suite_failures;
+      body += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+                          suite.path, cases, suite_failures);
+      if (suite.cases.empty())
+        body += fmt::format("    <testcase name=\"{}\" classname=\"amllint\"/>\n", suite.path);
+      for (const Case& c : suite.cases) {
+        body += fmt::format("    <testcase name=\"{}\" classname=\"{}\">\n", c.name, suite.path);
+        if (fails(c))
+          body += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                              severity_name(c.severity), c.message, c.line);
+        else
+          body += fmt::format("      <system-out>{}</system-out>\n", c.line);
+        body += "    </testcase>\n";
+      }
+      body += "  </testsuite>\n";
+    }
     fmt::print(out_,
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<testsuites name=\"amllint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{}"
                "</testsuites>\n",
-               tests_, failures_, errors_, body_);
+               tests, failures, errors, body);
   }
 
  private:
   std::FILE* out_;
-  std::string body_;
-  size_t suites_ = 0, tests_ = 0, failures_ = 0, errors_ = 0;
+  std::optional<long> max_warnings_;
+  std::vector<Suite> suites_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_junit_reporter(std::FILE* out) {
-  return std::make_unique<JunitReporter>(out);
+std::unique_ptr<Reporter> make_junit_reporter(std::FILE* out, const ReportSettings& settings) {
+  return std::make_unique<JunitReporter>(out, settings);
 }
 
 }  // namespace amllint::cli

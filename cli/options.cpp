@@ -43,6 +43,10 @@ Options:
       --fix                apply safe fixes in place, then report what remains
       --diff               print the safe fixes as a unified diff; write nothing
       --stats              print files/second and time per file to stderr
+      --github-notices     with --format github, annotate infos too (default: errors and
+                           warnings only; paths are relative to $GITHUB_WORKSPACE)
+      --rule-docs-url <u>  with --format sarif, each rule's helpUri: a URL with {code}, or
+                           a base that <code>.md is appended to ('' for none)
   -j, --jobs <n>           worker threads (default: one per hardware thread)
       --list-rules         list every code with its default severity and summary
       --explain <code>     print the documentation of a code
@@ -123,6 +127,12 @@ ParseResult parse_options(const std::vector<std::string>& args) {
       auto v = value();
       if (!v) return result;
       o.stdin_filename = *v;
+    } else if (arg == "--rule-docs-url") {
+      auto v = value();
+      if (!v) return result;
+      o.rule_docs_url = *v;
+    } else if (arg == "--github-notices") {
+      flag(o.github_notices);
     } else if (arg == "--no-color" || arg == "--no-colour") {
       flag(o.no_color);
     } else if (arg == "-q" || arg == "--quiet") {

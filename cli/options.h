@@ -25,6 +25,12 @@ struct Options {
   bool version = false;
   bool list_rules = false;  // print the rule catalogue
   std::string explain;      // print the documentation page of this code
+  // --format github: also annotate infos (as ::notice); off by default because GitHub shows
+  // only a few annotations per step and infos would crowd out errors and warnings.
+  bool github_notices = false;
+  // --format sarif: the rules' helpUri, a URL with `{code}` or a base that `<code>.md` is
+  // appended to; empty omits helpUri. Unset: the project's docs/rules/ for this version.
+  std::optional<std::string> rule_docs_url;
 };
 
 struct ParseResult {

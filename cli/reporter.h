@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,13 +26,30 @@ class Reporter {
   virtual void finish(const RunSummary& summary) = 0;
 };
 
+// What the reporters take from the command line and the environment.
+struct ReportSettings {
+  bool color = false;
+  // junit: warnings are failures only when they fail the run (more than --max-warnings).
+  std::optional<long> max_warnings;
+  // github: annotate infos too; paths are made relative to `workspace` (absolute, or empty
+  // for the working directory) when the file lies inside it.
+  bool github_notices = false;
+  std::string workspace;
+  // sarif: see Options::rule_docs_url.
+  std::optional<std::string> rule_docs_url;
+};
+
+// The settings for `o`; `github_workspace` is $GITHUB_WORKSPACE (null when unset).
+ReportSettings report_settings(const Options& o, bool color, const char* github_workspace);
+
 std::unique_ptr<Reporter> make_text_reporter(std::FILE* out, bool color);
 std::unique_ptr<Reporter> make_json_reporter(std::FILE* out);
-std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out);
-std::unique_ptr<Reporter> make_github_reporter(std::FILE* out);
-std::unique_ptr<Reporter> make_junit_reporter(std::FILE* out);
+std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out, const ReportSettings& settings);
+std::unique_ptr<Reporter> make_github_reporter(std::FILE* out, const ReportSettings& settings);
+std::unique_ptr<Reporter> make_junit_reporter(std::FILE* out, const ReportSettings& settings);
 
-std::unique_ptr<Reporter> make_reporter(Format format, std::FILE* out, bool color);
+std::unique_ptr<Reporter> make_reporter(Format format, std::FILE* out,
+                                        const ReportSettings& settings);
 
 // The source line of `range` with a `^~~~` underline beneath it, both without a trailing
 // newline; tabs are kept so the underline aligns, long lines are cut to a window around it.

@@ -50,7 +50,8 @@ json artifact_location(const std::string& path) {
 
 class SarifReporter : public Reporter {
  public:
-  explicit SarifReporter(std::FILE* out) : out_(out), results_(json::array()) {}
+  SarifReporter(std::FILE* out, const ReportSettings& settings)
+      : out_(out), rule_docs_url_(settings.rule_docs_url), results_(json::array()) {}
 
   void file(const FileResult& r) override {
     for (size_t i = 0; i < r.shown.size(); ++i) {
@@ -81,12 +82,18 @@ class SarifReporter : public Reporter {
       const std::string& code = *codes[i];
       // The catalogue's default; a code it lacks takes the level it was reported at.
       const RuleInfo* info = find_rule(code);
-      rules.push_back({{"id", code},
-                       {"name", rule_name(code)},
-                       {"shortDescription", {{"text", rule_summary(code)}}},
-                       {"helpUri", rule_help_uri(code)},
-                       {"defaultConfiguration",
-                        {{"level", info ? level_of(info->severity) : rule_levels_[i]}}}});
+      // Code scanning shows fullDescription and help (GitHub's SARIF rules GH2012 ask for
+      // them); help carries the rule's page, markdown and plain.
+      json rule = {
+          {"id", code},
+          {"name", rule_name(code)},
+          {"shortDescription", {{"text", rule_summary(code)}}},
+          {"fullDescription", {{"text", rule_full_description(code)}}},
+          {"help", {{"text", rule_help_text(code)}, {"markdown", rule_help_markdown(code)}}},
+          {"defaultConfiguration", {{"level", info ? level_of(info->severity) : rule_levels_[i]}}}};
+      if (std::string uri = rule_help_uri(code, rule_docs_url_); !uri.empty())
+        rule["helpUri"] = std::move(uri);
+      rules.push_back(std::move(rule));
     }
     json notifications = json::array();
     for (const std::string& problem : s.problems)
@@ -117,6 +124,7 @@ class SarifReporter : public Reporter {
 
  private:
   std::FILE* out_;
+  std::optional<std::string> rule_docs_url_;
   json results_;
   std::map<std::string, size_t> rule_index_;  // code -> index in the rules array, first seen first
   std::vector<std::string> rule_levels_;
@@ -124,8 +132,8 @@ class SarifReporter : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out) {
-  return std::make_unique<SarifReporter>(out);
+std::unique_ptr<Reporter> make_sarif_reporter(std::FILE* out, const ReportSettings& settings) {
+  return std::make_unique<SarifReporter>(out, settings);
 }
 
 }  // namespace amllint::cli

@@ -314,7 +314,7 @@ TEST_F(AmllintTest, WarningsQuietAndMaxWarnings) {
 
 TEST_F(AmllintTest, GithubAnnotations) {
   copy(kIris, "job.yml", misspell);
-  ProcessResult r = amllint({"--format=github", "job.yml"});
+  ProcessResult r = amllint({"--format=github", "job.yml"}, {.env = {{"GITHUB_WORKSPACE", ""}}});
   EXPECT_EQ(r.status, 1);
   auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 1u) << r.out;
@@ -322,6 +322,50 @@ TEST_F(AmllintTest, GithubAnnotations) {
                           "::error file=job.yml,line=20,col=1,endLine=20,endColumn=11,"
                           "title=amllint (unknown-key)::"))
       << lines[0];
+}
+
+TEST_F(AmllintTest, GithubLeavesInfosOutUnlessAskedAndWarningsIn) {
+  // Two infos (no display name, no experiment name) and a duplicate-key warning.
+  copy(kIris, "job.yml", [](std::string t) {
+    t = replace_once(t, "display_name: sklearn-iris-example\n", "");
+    t = replace_once(t, "experiment_name: sklearn-iris-example\n", "");
+    return t + "compute: azureml:other\n";
+  });
+  const ProcessOptions no_workspace{.env = {{"GITHUB_WORKSPACE", ""}}};
+  ProcessResult r = amllint({"--format", "github", "job.yml"}, no_workspace);
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_TRUE(starts_with(lines[0], "::warning file=job.yml,line=")) << lines[0];
+
+  r = amllint({"--format", "github", "--github-notices", "job.yml"}, no_workspace);
+  lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  size_t notices = 0;
+  for (const std::string& line : lines) notices += starts_with(line, "::notice file=job.yml,");
+  EXPECT_EQ(notices, 2u) << r.out;
+}
+
+TEST_F(AmllintTest, GithubPathsAreRelativeToTheWorkspace) {
+  copy(kIris, "project/jobs/job.yml", misspell);
+  const std::string workspace = dir_.string();
+  const std::string prefix = "::error file=project/jobs/job.yml,line=20,";
+  // Linted from a folder below the workspace, by a relative and by an absolute path.
+  ProcessResult r =
+      amllint({"--format", "github", "jobs/job.yml"},
+              {.env = {{"GITHUB_WORKSPACE", workspace}}, .cwd = workspace + "/project"});
+  EXPECT_TRUE(starts_with(r.out, prefix)) << r.out;
+  r = amllint({"--format", "github", workspace + "/project/jobs/job.yml"},
+              {.env = {{"GITHUB_WORKSPACE", workspace + "/"}}});
+  EXPECT_TRUE(starts_with(r.out, prefix)) << r.out;
+  // Without GITHUB_WORKSPACE, the working directory is the root.
+  r = amllint({"--format", "github", "./project/../project/jobs/job.yml"},
+              {.env = {{"GITHUB_WORKSPACE", ""}}});
+  EXPECT_TRUE(starts_with(r.out, prefix)) << r.out;
+  // A file outside the workspace keeps the path it was given.
+  r = amllint({"--format", "github", "project/jobs/job.yml"},
+              {.env = {{"GITHUB_WORKSPACE", workspace + "/other"}}});
+  EXPECT_TRUE(starts_with(r.out, prefix)) << r.out;
 }
 
 TEST_F(AmllintTest, JunitReportHasASuitePerFile) {
@@ -340,6 +384,32 @@ TEST_F(AmllintTest, JunitReportHasASuitePerFile) {
   EXPECT_EQ(lines.back(), "</testsuites>");
 }
 
+TEST_F(AmllintTest, JunitFailsOnErrorsOnlyAndKeepsInfosAsOutput) {
+  // A clean file but for two infos: the run passes, so must the report.
+  copy(kIris, "infos.yml", [](std::string t) {
+    t = replace_once(t, "display_name: sklearn-iris-example\n", "");
+    return replace_once(t, "experiment_name: sklearn-iris-example\n", "");
+  });
+  ProcessResult r = amllint({"--format", "junit", "infos.yml"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("<failure"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<testsuites name=\"amllint\" tests=\"2\" failures=\"0\" errors=\"0\">"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("<system-out>infos.yml:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": info: "), std::string::npos) << r.out;
+
+  // A warning passes too, unless it fails the run through --max-warnings.
+  copy(kIris, "dup.yml", [](std::string t) { return t + "compute: azureml:other\n"; });
+  r = amllint({"--format", "junit", "dup.yml"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.find("<failure"), std::string::npos) << r.out;
+  r = amllint({"--format", "junit", "--max-warnings", "0", "dup.yml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("failures=\"1\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<failure type=\"warning\""), std::string::npos) << r.out;
+}
+
 TEST_F(AmllintTest, SarifCarriesToolRulesAndRegions) {
   copy(kIris, "job.yml", misspell);
   ProcessResult r = amllint({"--format", "sarif", "job.yml"});
@@ -353,6 +423,20 @@ TEST_F(AmllintTest, SarifCarriesToolRulesAndRegions) {
   const auto& rule = run["tool"]["driver"]["rules"][0];
   EXPECT_EQ(rule["id"], "unknown-key");
   EXPECT_TRUE(ends_with(rule["helpUri"], "/docs/rules/unknown-key.md"));
+  // The docs at this version's tag, not at a branch that moves on.
+  const std::string version = run["tool"]["driver"]["version"];
+  EXPECT_NE(rule["helpUri"].get<std::string>().find("/blob/v" + version + "/"), std::string::npos)
+      << rule["helpUri"];
+  // fullDescription and help come from docs/rules/unknown-key.md.
+  EXPECT_TRUE(starts_with(rule["fullDescription"]["text"],
+                          "A key that the job or component schema does not allow at that place"))
+      << rule["fullDescription"];
+  EXPECT_TRUE(starts_with(rule["help"]["markdown"], "# unknown-key\n")) << rule["help"];
+  const std::string help_text = rule["help"]["text"];
+  EXPECT_TRUE(starts_with(help_text, "unknown-key\n")) << help_text;
+  EXPECT_EQ(help_text.find("**"), std::string::npos) << help_text;
+  EXPECT_EQ(help_text.find("```"), std::string::npos) << help_text;
+  EXPECT_NE(help_text.find("\n    comand: python train.py\n"), std::string::npos) << help_text;
   ASSERT_EQ(run["results"].size(), 1u);
   const auto& result = run["results"][0];
   EXPECT_EQ(result["ruleId"], "unknown-key");
@@ -365,6 +449,21 @@ TEST_F(AmllintTest, SarifCarriesToolRulesAndRegions) {
   EXPECT_EQ(loc["region"]["startColumn"], 1);
   EXPECT_EQ(loc["region"]["endColumn"], 11);
   EXPECT_EQ(run["invocations"][0]["executionSuccessful"], true);
+}
+
+TEST_F(AmllintTest, SarifHelpUriIsConfigurable) {
+  copy(kIris, "job.yml", misspell);
+  auto help_uri = [&](const std::string& flag) -> nlohmann::json {
+    ProcessResult r = amllint({"--format", "sarif", flag, "job.yml"});
+    EXPECT_EQ(r.status, 1) << r.err;
+    return nlohmann::json::parse(r.out)["runs"][0]["tool"]["driver"]["rules"][0].value(
+        "helpUri", nlohmann::json());
+  };
+  EXPECT_EQ(help_uri("--rule-docs-url=https://wiki.example.com/lint/{code}.html"),
+            "https://wiki.example.com/lint/unknown-key.html");
+  EXPECT_EQ(help_uri("--rule-docs-url=https://git.example.com/amllint/docs/rules"),
+            "https://git.example.com/amllint/docs/rules/unknown-key.md");
+  EXPECT_TRUE(help_uri("--rule-docs-url=").is_null());
 }
 
 TEST_F(AmllintTest, FixAndDiffNeverApplyAnUnsafeFix) {

@@ -21,6 +21,16 @@ TEST(Options, ParsesFlagsValuesAndPaths) {
   EXPECT_TRUE(r.options.no_color);
   EXPECT_TRUE(r.options.stats);
   EXPECT_EQ(r.options.stdin_filename, "x.yml");
+  EXPECT_FALSE(r.options.github_notices);
+  EXPECT_FALSE(r.options.rule_docs_url.has_value());
+
+  r = parse_options({"--github-notices", "--rule-docs-url", "https://x/{code}", "a.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_TRUE(r.options.github_notices);
+  EXPECT_EQ(r.options.rule_docs_url, "https://x/{code}");
+  r = parse_options({"--rule-docs-url=", "a.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.options.rule_docs_url, "");
 }
 
 TEST(Options, RejectsWhatCannotWork) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates `amllint --format sarif` with Microsoft's own validator (npm @microsoft/sarif-multitool):
 # the output for the whole corpus plus copies seeded with one fault of each kind, so that results,
-# rules and regions are all exercised. Any validator error or warning fails the test.
+# rules and regions are all exercised, under the SARIF rules and under GitHub's (Gh;Ghas). Any
+# validator error, warning or note fails the test.
 #   sarif_validate.sh <amllint> <corpus dir> <work dir>
 # Exits 77 (skipped) when node/npm are missing or the validator cannot be installed (offline).
 set -euo pipefail
@@ -35,10 +36,15 @@ status=0
 [ "$status" -le 1 ] || { echo "FAIL: amllint exited $status"; exit 1; }
 grep -q '"ruleId": "unknown-key"' "$out" || { echo "FAIL: the seeded faults are missing from the SARIF"; exit 1; }
 
-report=$("$tool" validate "$out" -o "$work/validation.sarif" --log ForceOverwrite 2>&1) || true
-echo "$report"
-if grep -Eq '(error|warning) [A-Z]+[0-9]+:' <<<"$report" || ! grep -q 'Analysis completed successfully' <<<"$report"; then
-  echo "FAIL: sarif-multitool reported problems"
-  exit 1
-fi
+# The SARIF specification's rules (the default), then GitHub's own for code scanning upload
+# (Gh: e.g. GH2012, rules need fullDescription and help; Ghas: Advanced Security).
+for kinds in Sarif "Gh;Ghas"; do
+  report=$("$tool" validate "$out" -o "$work/validation.sarif" --log ForceOverwrite --rule-kind "$kinds" 2>&1) || true
+  echo "--rule-kind $kinds:"
+  echo "$report"
+  if grep -Eq '(error|warning|note) [A-Z]+[0-9]+:' <<<"$report" || ! grep -q 'Analysis completed successfully' <<<"$report"; then
+    echo "FAIL: sarif-multitool (--rule-kind $kinds) reported problems"
+    exit 1
+  fi
+done
 echo "PASS: $(grep -c '"ruleId"' "$out") results validated"
