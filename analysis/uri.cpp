@@ -1,8 +1,11 @@
 #include "uri.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
+
+#include "suggest.h"
 
 namespace amllint {
 namespace {
@@ -75,6 +78,11 @@ class Builder {
   void add_rest(std::string role, size_t begin) { add(std::move(role), begin, text_.size()); }
 
   Reference malformed(std::string message, size_t begin = 0, size_t end = std::string_view::npos) {
+    return malformed_with_fix(std::move(message), {}, begin, end);
+  }
+  Reference malformed_with_fix(std::string message, std::string replacement, size_t begin,
+                               size_t end) {
+    ref_.replacement = std::move(replacement);
     ref_.kind = ReferenceKind::Malformed;
     ref_.error = std::move(message);
     ref_.error_range = make_range(begin, std::min(end, text_.size()));
@@ -107,6 +115,10 @@ constexpr const char* kAssetShape =
 constexpr const char* kArmShape =
     "expected azureml:/subscriptions/<subscription>/resourceGroups/<group>/providers/"
     "Microsoft.MachineLearningServices/workspaces/<workspace>/<type>/<name>";
+
+// The first segments of the `azureml://` forms the service resolves (SDK constants/_common.py).
+const std::vector<std::string> kAzuremlHeads = {
+    "datastores", "jobs", "subscriptions", "registries", "locations", "feeds", "models", "data"};
 
 bool all_nonempty(const std::vector<Segment>& segs, std::initializer_list<size_t> indices) {
   for (size_t i : indices) {
@@ -218,7 +230,29 @@ Reference parse_azureml_uri(std::string_view text, Builder& b) {
     if (!add_selector(b, segs, 2)) return b.malformed(shape);
     return b.done(ReferenceKind::ShortAssetUri);
   }
-  return b.done(ReferenceKind::OtherAzuremlUri);
+  // Forms the SDK knows but that are not checked here: asset ids under a resource group
+  // (ASSET_ID_RESOURCE_REGEX_FORMAT) and index ids of the assets API.
+  if (iequals(head, "resourcegroups") || iequals(head, "workspace"))
+    return b.done(ReferenceKind::OtherAzuremlUri);
+  // A head that is a binding or a fill-in placeholder is resolved (or edited) before submission.
+  if (head.find("${{") != std::string_view::npos || head.find('<') != std::string_view::npos)
+    return b.done(ReferenceKind::OtherAzuremlUri);
+  // Any other head names nothing the service resolves: the SDK passes the string on unparsed and
+  // the service rejects it when it resolves the input, code or asset.
+  const size_t head_end = segs[0].offset + head.size();
+  std::string close = closest_name(head, kAzuremlHeads);
+  if (!close.empty()) {
+    return b.malformed_with_fix("`azureml://" + std::string(head) +
+                                    "/` is not a form the service knows; did you mean "
+                                    "`azureml://" +
+                                    close + "/`?",
+                                close, segs[0].offset, head_end);
+  }
+  return b.malformed("`azureml://" + std::string(head) +
+                         "/` is not a form the service knows; expected azureml://datastores/..., "
+                         "azureml://jobs/..., azureml://registries/... or "
+                         "azureml://subscriptions/...",
+                     segs[0].offset, head_end);
 }
 
 Reference parse_arm_id(std::string_view text, size_t at, Builder& b) {
@@ -259,6 +293,20 @@ Reference parse_short_asset(std::string_view text, size_t at, Builder& b) {
     if (colon + 1 == body.size()) {
       return b.malformed(std::string("missing version after ':'; ") + kAssetShape, at + colon,
                          at + colon + 1);
+    }
+    // A version never holds ':'. The SDK passes `name::1` and `a:b:c` on unparsed; the service
+    // then looks up an asset version that cannot exist.
+    size_t second = body.find(':', colon + 1);
+    if (second == colon + 1) {
+      return b.malformed_with_fix(
+          "`::` has one ':' too many; write azureml:" + std::string(body.substr(0, colon)) + ":" +
+              std::string(body.substr(colon + 2)),
+          ":", at + colon, at + colon + 2);
+    }
+    if (second != std::string_view::npos) {
+      return b.malformed(
+          std::string("a reference has one ':', between name and version; ") + kAssetShape,
+          at + second, text.size());
     }
     b.add("name", at, at + colon);
     b.add_rest("version", at + colon + 1);
@@ -337,6 +385,19 @@ bool has_other_scheme(std::string_view text) {
       return false;
   }
   return true;
+}
+
+// Schemes the service reads. A scheme one typo away from one of them (`htps`, `azure-ml`) is a
+// typo: the SDK passes it on and the service rejects the path.
+const std::vector<std::string> kKnownSchemes = {"http", "https", "wasb", "wasbs",
+                                                "abfs", "abfss", "adl",  "azureml"};
+
+// Real schemes of other systems that are one edit away from one of ours: not typos.
+bool is_foreign_scheme(std::string_view scheme) {
+  for (std::string_view s : {"dbfs", "adls", "hdfs", "s3", "s3a", "s3n", "gs", "gcs", "ftp", "ftps",
+                             "sftp", "ssh", "oss", "hf", "webhdfs", "swebhdfs"})
+    if (iequals(scheme, s)) return true;
+  return false;
 }
 
 bool is_whole_binding(std::string_view text) {
@@ -463,7 +524,18 @@ Reference parse_reference(std::string_view text) {
     return b.done(ReferenceKind::LocalPath);
   }
   if (has_other_scheme(text)) {
-    b.add("scheme", 0, text.find("://"));
+    const size_t scheme_end = text.find("://");
+    std::string scheme(text.substr(0, scheme_end));
+    if (!is_foreign_scheme(scheme)) {
+      std::string close = closest_name(scheme, kKnownSchemes);
+      if (!close.empty()) {
+        return b.malformed_with_fix("`" + scheme +
+                                        "://` is not a scheme the service reads; did you mean `" +
+                                        close + "://`?",
+                                    close, 0, scheme_end);
+      }
+    }
+    b.add("scheme", 0, scheme_end);
     return b.done(ReferenceKind::OtherScheme);
   }
   b.add_rest("path", 0);

@@ -58,6 +58,9 @@ struct Reference {
   // Non-empty for Malformed: what is wrong and the expected shape.
   std::string error;
   TextRange error_range;
+  // When the intended text is obvious (`datastore` -> `datastores`, `::` -> `:`): what replaces
+  // `error_range`. Empty otherwise.
+  std::string replacement;
 
   bool ok() const { return kind != ReferenceKind::Malformed; }
   // The part with this role, or nullptr.

@@ -59,10 +59,21 @@ class MalformedReference final : public Rule {
     Reference ref = parse_reference(value.value);
     if (ref.ok() || ref.has_placeholder) return;
     TextRange r = ref.error_range;
+    std::vector<Fix> fixes;
+    if (!ref.replacement.empty()) {
+      // A guess at what was meant: offered, never applied by "fix all".
+      Fix fix;
+      fix.title = "Change to `" + value.value.substr(0, ref.error_range.begin) + ref.replacement +
+                  value.value.substr(ref.error_range.end) + "`";
+      fix.edits.push_back(
+          {ctx.value_range(value, ref.error_range.begin, ref.error_range.end), ref.replacement});
+      fix.safe = false;
+      fixes.push_back(std::move(fix));
+    }
     // A lone character (a trailing ':' or '@') is hard to see: underline the whole value.
     if (r.end < r.begin + 3) r = {0, static_cast<uint32_t>(value.value.size())};
     ctx.report(kCodes[0].code, ctx.value_range(value, r.begin, r.end),
-               "`" + value.value + "` is malformed: " + ref.error);
+               "`" + value.value + "` is malformed: " + ref.error, std::move(fixes));
   }
 };
 

@@ -163,6 +163,55 @@ TEST(Uri, ShortAssetMalformed) {
   }
 }
 
+// The SDK passes these on unparsed (azure-ai-ml 1.34 accepts them client-side, measured with
+// the oracle); the service cannot resolve them.
+TEST(Uri, ServiceRejectedShortAssets) {
+  Reference twice = parse_reference("azureml:iris::1");
+  EXPECT_EQ(twice.kind, ReferenceKind::Malformed);
+  EXPECT_EQ(slice("azureml:iris::1", twice.error_range), "::");
+  EXPECT_EQ(twice.replacement, ":");
+  EXPECT_NE(twice.error.find("azureml:iris:1"), std::string::npos);
+  Reference three = parse_reference("azureml:a:b:c");
+  EXPECT_EQ(three.kind, ReferenceKind::Malformed);
+  EXPECT_EQ(slice("azureml:a:b:c", three.error_range), ":c");
+  EXPECT_NE(three.error.find("azureml:<name>:<version>"), std::string::npos);
+  // A colon after a label is not a second version separator the service would split on either.
+  EXPECT_EQ(parse_reference("azureml:name@latest").kind, ReferenceKind::AssetLabel);
+  EXPECT_EQ(parse_reference("azureml:name:${{parent.inputs.v}}").kind, ReferenceKind::AssetVersion);
+}
+
+TEST(Uri, UnknownAzuremlHeads) {
+  std::string_view singular = "azureml://datastore/workspaceblobstore/paths/iris/";
+  Reference r = parse_reference(singular);
+  EXPECT_EQ(r.kind, ReferenceKind::Malformed);
+  EXPECT_EQ(slice(singular, r.error_range), "datastore");
+  EXPECT_EQ(r.replacement, "datastores");
+  EXPECT_NE(r.error.find("did you mean `azureml://datastores/`"), std::string::npos);
+  EXPECT_EQ(parse_reference("azureml://registrie/azureml/models/m/versions/1").replacement,
+            "registries");
+  Reference unknown = parse_reference("azureml://experiments/x/runs/y");
+  EXPECT_EQ(unknown.kind, ReferenceKind::Malformed);
+  EXPECT_TRUE(unknown.replacement.empty());
+  EXPECT_NE(unknown.error.find("azureml://datastores/..."), std::string::npos);
+  // Placeholders and bindings in the head are filled in before submission.
+  EXPECT_TRUE(parse_reference("azureml://${{parent.inputs.uri}}/x").ok());
+  EXPECT_TRUE(parse_reference("azureml://<your-uri>").ok());
+  EXPECT_TRUE(parse_reference("azureml://workspace/w/indexes/i/versions/1").ok());
+}
+
+TEST(Uri, MisspeltSchemes) {
+  Reference htps = parse_reference("htps://example.com/data.csv");
+  EXPECT_EQ(htps.kind, ReferenceKind::Malformed);
+  EXPECT_EQ(htps.replacement, "https");
+  EXPECT_EQ(slice("htps://example.com/data.csv", htps.error_range), "htps");
+  EXPECT_EQ(parse_reference("azure-ml://datastores/x/paths/y").replacement, "azureml");
+  EXPECT_EQ(parse_reference("wasbss://c@a.blob.core.windows.net/p").replacement, "wasbs");
+  // Real schemes of other systems, even when one letter away from ours.
+  for (const char* other : {"s3://bucket/key", "gs://bucket/key", "dbfs://x/y", "hdfs://nn/x",
+                            "adls://a/b", "ftp://host/x", "sftp://host/x"})
+    EXPECT_EQ(parse_reference(other).kind, ReferenceKind::OtherScheme) << other;
+}
+
 TEST(Uri, ArmIds) {
   Reference r = parse_reference(
       "azureml:/subscriptions/sub/resourceGroups/rg/providers/Microsoft.MachineLearningServices/"
