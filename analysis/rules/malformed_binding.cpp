@@ -4,7 +4,7 @@
 // empty or unknown binding rejects the file (`invalid-binding`, an error). Elsewhere, and for
 // text the pattern does not match, the text reaches the job verbatim and fails when it runs
 // (`malformed-binding`, a warning).
-#include <set>
+#include <map>
 
 #include "job_model.h"
 #include "rules.h"
@@ -20,14 +20,47 @@ constexpr RuleInfo kCodes[] = {
      "a command component's command holds a binding the SDK rejects"},
 };
 
-// The `command` scalars of command components in this file: the file itself, and inline
-// `component:` mappings of pipeline steps at any depth.
-void component_commands(const JobModel& model, std::set<const yaml::Node*>& out) {
+// The `command` scalars of command components in this file: the file itself, inline
+// `component:` mappings of pipeline steps at any depth, and command steps written inline (no
+// `component:`). `az ml job create` registers each inline step as an anonymous component and
+// validates it first (ComponentOperations.create_or_update), with the same binding check as a
+// component file: measured, `${{parent.inputs.x}}` in such a command is rejected there although
+// the pipeline file itself loads and validates.
+// Each command maps to whether it is written in a step (rather than in a component).
+using Commands = std::map<const yaml::Node*, bool>;
+
+void component_commands(const JobModel& model, Commands& out) {
   if (model.kind == FileKind::CommandComponent && model.root && model.root->is_mapping())
-    if (const yaml::Node* c = model.root->get("command"); c && c->is_scalar()) out.insert(c);
-  for (const Step& s : model.steps)
-    if (s.inline_model && s.component && s.component->is_mapping())
+    if (const yaml::Node* c = model.root->get("command"); c && c->is_scalar()) out[c] = false;
+  for (const Step& s : model.steps) {
+    if (!s.inline_model) continue;
+    if (s.component && s.component->is_mapping()) {
       component_commands(*s.inline_model, out);
+    } else if (!s.component && (s.type.empty() || s.type == "command") && s.node &&
+               s.node->is_mapping()) {
+      if (const yaml::Node* c = s.node->get("command"); c && c->is_scalar()) out[c] = true;
+    }
+  }
+}
+
+// What to write instead of a pipeline binding in a command: bind the value to a port of the
+// step and read the port.
+std::string rebinding_advice(const Binding& b) {
+  std::string port = b.name.empty() ? std::string("x") : b.name;
+  switch (b.kind) {
+    case BindingKind::ParentInput:
+    case BindingKind::ParentJobOutput:
+      return "; bind it in the step (`inputs: {" + port + ": ${{" + b.path +
+             "}}}`) and write `${{inputs." + port + "}}` here";
+    case BindingKind::ParentOutput:
+      return "; bind it in the step (`outputs: {" + port + ": ${{" + b.path +
+             "}}}`) and write `${{outputs." + port + "}}` here";
+    case BindingKind::SearchSpace:
+      return "; a sweep step sets the component's inputs from its search space: write "
+             "`${{inputs." +
+             port + "}}`";
+    default: return {};
+  }
 }
 
 void scalars(const yaml::Node* n, std::vector<const yaml::Node*>& out, size_t& budget) {
@@ -70,7 +103,7 @@ class MalformedBinding final : public Rule {
   std::span<const RuleInfo> codes() const override { return kCodes; }
 
   void check(RuleContext& ctx) const override {
-    std::set<const yaml::Node*> commands;
+    Commands commands;
     component_commands(ctx.model, commands);
 
     std::vector<const yaml::Node*> values;
@@ -99,10 +132,11 @@ class MalformedBinding final : public Rule {
                  (b.kind == BindingKind::ParentInput || b.kind == BindingKind::ParentOutput ||
                   b.kind == BindingKind::ParentJob || b.kind == BindingKind::ParentJobOutput ||
                   b.kind == BindingKind::SearchSpace)) {
-        ctx.report("invalid-binding", b.range,
-                   "`${{" + b.path +
-                       "}}` cannot be resolved in a component's command, which "
-                       "sees only the component's own `inputs` and `outputs`");
+        const bool step = commands[e.scalar];
+        ctx.report(
+            "invalid-binding", b.range,
+            "`${{" + b.path + "}}` cannot be resolved in a " + (step ? "step's" : "component's") +
+                " command, which sees only its own `inputs` and `outputs`" + rebinding_advice(b));
       }
     }
   }
