@@ -62,6 +62,26 @@ bool is_search_parameter(const JobModel* model, std::string_view name) {
   return model && model->kind == FileKind::SweepJob && model->parameter(name);
 }
 
+// `${{inputs.C}}` in a sweep's trial where `C` is only a search-space parameter. The trial reads
+// parameters as `${{search_space.C}}`; `az ml job create` checks every `${{inputs.x}}` of the trial
+// command against the job's inputs before it submits (SweepJob._to_rest_object, measured: "Inputs
+// to job does not contain 'C' referenced in command"). In an optional block the SDK skips the
+// check and the block is dropped: nothing to call an error there.
+void report_search_parameter_as_input(RuleContext& ctx, const BoundExpression& e,
+                                      const BindingSegment& name) {
+  const Binding& b = e.binding;
+  if (b.in_optional_block() || b.segments.empty()) return;
+  Fix fix;
+  fix.title = "Change to `${{search_space." + b.name + "}}`";
+  fix.edits.push_back({b.segments[0].range, "search_space"});
+  ctx.report("undefined-input", name.range,
+             "`" + name.text +
+                 "` is not an input of this sweep job but a parameter of its `search_space`, "
+                 "which the trial reads as `${{search_space." +
+                 b.name + "}}`",
+             {fix});
+}
+
 void check_port(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup) {
   const BindingSegment* seg = name_segment(e.binding);
   if (!seg || !lookup.ports.known() || lookup.ports.find(seg->text)) return;
@@ -69,8 +89,10 @@ void check_port(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
   std::string what;
   switch (lookup.kind) {
     case LookupKind::Inputs:
-      // A sweep's trial may read its search-space parameters as inputs.
-      if (is_search_parameter(lookup.model, seg->text)) return;
+      if (is_search_parameter(lookup.model, seg->text)) {
+        report_search_parameter_as_input(ctx, e, *seg);
+        return;
+      }
       code = "undefined-input";
       what = "an input of " + lookup.where;
       break;
