@@ -26,6 +26,7 @@ const std::vector<const Rule*>& all_rules() {
       &rules::legacy_binding_syntax(),
       &rules::malformed_binding(),
       &rules::missing_required_input(),
+      &rules::unknown_port(),
       &rules::unused_input(),
       &rules::incompatible_port_type(),
       &rules::pipeline_cycle(),

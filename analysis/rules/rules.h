@@ -31,6 +31,7 @@ const Rule& undefined_reference();
 const Rule& legacy_binding_syntax();
 const Rule& malformed_binding();
 const Rule& missing_required_input();
+const Rule& unknown_port();
 const Rule& unused_input();
 const Rule& incompatible_port_type();
 const Rule& pipeline_cycle();

@@ -1,0 +1,93 @@
+// A pipeline step that binds an input or output its component does not declare. azure-ai-ml
+// 1.34 accepts such a step without a word (measured with the SDK oracle, for component files and
+// inline components alike): nothing in the component reads the value, so the binding is almost
+// surely a misspelt or stale port name. A warning, with the closest declared port.
+#include "binding_scope.h"
+#include "rules.h"
+#include "suggest.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"unknown-port", Severity::Warning,
+     "a pipeline step binds an input or output its component does not declare"},
+};
+
+std::string declared_list(const std::vector<std::string>& names) {
+  if (names.empty()) return "it declares none";
+  std::string out = "it declares ";
+  for (size_t i = 0; i < names.size() && i < 8; ++i) out += (i ? ", `" : "`") + names[i] + "`";
+  if (names.size() > 8) out += ", ...";
+  return out;
+}
+
+std::string component_label(const Step& step) {
+  if (step.component && step.component->is_scalar())
+    return "component `" + step.component->value + "`";
+  return "inline component";
+}
+
+// Whether the step already binds `name`: a rename must not create a duplicate key.
+bool bound(const std::vector<Port>& ports, std::string_view name) {
+  for (const Port& p : ports)
+    if (p.name == name) return true;
+  return false;
+}
+
+void check_side(RuleContext& ctx, const Step& step, const std::vector<Port>& bound_ports,
+                const PortList& declared, std::string_view section, std::string_view what) {
+  if (!declared.known() || !section_complete(step.node, section)) return;
+  const std::vector<std::string> names = declared.names();
+  for (const Port& p : bound_ports) {
+    // Dotted keys address input groups, which YAML components do not declare one by one.
+    if (!p.key || p.name.find('.') != std::string::npos || declared.find(p.name)) continue;
+    std::string close = closest_name(p.name, names);
+    std::string message = "`" + p.name + "` is not " + std::string(what) + " of the step's " +
+                          component_label(step) + ", so nothing reads this binding (" +
+                          declared_list(names) + ")";
+    std::vector<Fix> fixes;
+    if (!close.empty()) {
+      message += "; did you mean `" + close + "`?";
+      if (!bound(bound_ports, close)) {
+        Fix fix;
+        fix.title = "Change to `" + close + "`";
+        fix.edits.push_back({p.key->range, close});
+        fix.safe = false;  // the value then reaches the port: a change of meaning
+        fixes.push_back(std::move(fix));
+      }
+    }
+    ctx.report(kCodes[0].code, p.key->range, std::move(message), std::move(fixes));
+  }
+}
+
+void check_steps(RuleContext& ctx, const JobModel& pipeline, int depth) {
+  if (depth > 32) return;
+  for (const Step& step : pipeline.steps) {
+    if (!step.node || !step.node->is_mapping()) continue;
+    // Steps of an inline pipeline component are part of this file.
+    if (step.inline_model && step.component && step.component->is_mapping())
+      check_steps(ctx, *step.inline_model, depth + 1);
+    // An inline command step's `inputs:`/`outputs:` are its own declarations.
+    if (!step.component) continue;
+    StepPorts declared = step_ports(step);
+    check_side(ctx, step, step.inputs, declared.inputs, "inputs", "an input");
+    check_side(ctx, step, step.outputs, declared.outputs, "outputs", "an output");
+  }
+}
+
+class UnknownPort final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override { check_steps(ctx, ctx.model, 0); }
+};
+
+}  // namespace
+
+const Rule& unknown_port() {
+  static const UnknownPort rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
