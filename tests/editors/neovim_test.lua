@@ -1,5 +1,5 @@
 -- Drives the amllint Neovim plugin in a real headless Neovim against the real `amlls`:
--- detection, diagnostics, completion, hover, a quick fix and fix-all. Run by neovim_test.sh,
+-- detection, :help, 'omnifunc', diagnostics, completion, hover, a quick fix and fix-all. Run by neovim_test.sh,
 -- which prepares the files and passes their paths in the environment.
 local amlls = assert(os.getenv('AMLLS'), 'AMLLS not set')
 local job = assert(os.getenv('JOB_FILE'))           -- iris job with `dispaly_name`
@@ -88,6 +88,16 @@ local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(plain))
   check(vim.bo.filetype == 'yaml', 'the plain file is YAML', vim.bo.filetype)
   check(amllint.get_client(0) == nil, 'no server for YAML that is not Azure ML')
+  check(vim.bo.omnifunc == '', 'no omnifunc for YAML that is not Azure ML', vim.bo.omnifunc)
+
+  -- `:help amllint` finds the plugin's help through its shipped doc/tags.
+  local help_ok, help_err = pcall(vim.cmd, 'help amllint')
+  check(help_ok and vim.fn.expand('%:t') == 'amllint.txt'
+      and vim.api.nvim_get_current_line():find('*amllint*', 1, true) ~= nil,
+    ':help amllint opens the plugin help at its tag', tostring(help_err) .. ' ' .. vim.fn.expand('%:p'))
+  if help_ok then
+    vim.cmd('helpclose')
+  end
 
   -- A spec without `$schema` attaches through the `globs` option.
   vim.cmd('edit ' .. vim.fn.fnameescape(globbed))
@@ -99,6 +109,9 @@ local ok, err = pcall(function()
   if not check(client ~= nil, 'the server attaches to a file with an Azure ML $schema') then
     return
   end
+  -- 0.10+ sets it itself; before that <C-x><C-o> would do nothing without the plugin.
+  check(vim.bo[buf].omnifunc == 'v:lua.vim.lsp.omnifunc', "'omnifunc' is the LSP's in an attached buffer",
+    vim.bo[buf].omnifunc)
 
   -- Diagnostics: the misspelt key, on its own line.
   local bad_line = assert(line_index(buf, 'dispaly_name:'), 'the seeded fault is missing')

@@ -48,6 +48,21 @@ local function call(client, method, ...)
   return client[method](...)
 end
 
+-- Neovim 0.10+ sets 'omnifunc' to the LSP's on attach; before that <C-x><C-o> would do
+-- nothing unless the buffer gets it here. A value the user set is kept.
+function M.set_omnifunc(bufnr)
+  if not has('0.10') and vim.bo[bufnr].omnifunc == '' then
+    vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  end
+end
+
+local function on_attach(client, bufnr)
+  M.set_omnifunc(bufnr)
+  if M.config.on_attach then
+    M.config.on_attach(client, bufnr)
+  end
+end
+
 -- The server configuration every start path shares.
 function M.client_config(root_dir)
   local c = M.config
@@ -58,7 +73,7 @@ function M.client_config(root_dir)
     init_options = c.settings,
     settings = { amllint = c.settings },
     capabilities = c.capabilities,
-    on_attach = c.on_attach,
+    on_attach = on_attach,
   }
 end
 

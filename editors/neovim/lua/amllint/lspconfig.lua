@@ -1,5 +1,6 @@
--- A server definition for nvim-lspconfig users who prefer `require('lspconfig').amllint.setup{}`
--- to `require('amllint').setup()`. Call `require('amllint.lspconfig').register()` first.
+-- A server definition for nvim-lspconfig's legacy interface (`require('lspconfig').amllint.setup{}`)
+-- on Neovim 0.7-0.10. On 0.11+ use `vim.lsp.enable('amllint')`, which finds lsp/amllint.lua.
+-- Call `require('amllint.lspconfig').register()` first.
 local detect = require('amllint.detect')
 
 local M = {}
@@ -29,12 +30,27 @@ function M.default_config(globs)
     single_file_support = false,
     settings = { amllint = {} },
     init_options = {},
+    -- Replaced by an `on_attach` given to setup(); LspAttach below covers 0.8-0.9 anyway.
+    on_attach = function(_, bufnr)
+      require('amllint').set_omnifunc(bufnr)
+    end,
   }
 end
 
 function M.register(opts)
   opts = opts or {}
   local configs = require('lspconfig.configs')
+  if vim.fn.has('nvim-0.8') == 1 then
+    vim.api.nvim_create_autocmd('LspAttach', {
+      group = vim.api.nvim_create_augroup('amllint_lspconfig', { clear = true }),
+      callback = function(args)
+        local client = vim.lsp.get_client_by_id(args.data.client_id)
+        if client and client.name == 'amllint' then
+          require('amllint').set_omnifunc(args.buf)
+        end
+      end,
+    })
+  end
   if not configs.amllint then
     configs.amllint = {
       default_config = M.default_config(opts.globs),
