@@ -7,8 +7,14 @@ packages=(
   libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libboost-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+# scripts/package.sh, and the test of the package: CPack's DEB generator needs dpkg-shlibdeps
+# (dpkg-dev) and `file`.
+case "${1:-}" in --package | --tests) packages+=(dpkg-dev file) ;; esac
 if [ "${1:-}" = "--tests" ]; then
   packages+=(neovim)
+  # .ci/run's sanitizer build and the fuzz harnesses (scripts/fuzz.sh): clang, its ASan, UBSan
+  # and libFuzzer runtimes, and llvm-symbolizer for readable stack traces.
+  packages+=(clang-14 libclang-rt-14-dev llvm-14)
   # A machine may already have Node.js from elsewhere (its npm conflicts with Debian's npm):
   # use what is there, install Debian's only when a command is missing.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
