@@ -6,22 +6,27 @@ import {
   DidOpenTextDocumentNotification,
   LanguageClient,
   LanguageClientOptions,
+  Middleware,
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
 import {
   AmllintSettings,
   documentSelector,
+  findBundledServer,
   fixAllKind,
   initializationOptions,
   isAzureMlDocument,
   normalizeSettings,
+  requestGuards,
   serverCommand,
 } from './serverLaunch';
 
 let client: LanguageClient | undefined;
 let settings: AmllintSettings;
 let status: vscode.LanguageStatusItem;
+// The amlls inside a platform-specific .vsix; undefined in one without it.
+let bundled: string | undefined;
 // Documents the server has been told about: only Azure ML YAML, not every YAML file.
 const synced = new Set<string>();
 
@@ -40,17 +45,26 @@ function isAzureMl(doc: vscode.TextDocument): boolean {
   return isAzureMlDocument(doc.uri.fsPath, doc.getText(), settings.globs);
 }
 
+function command(): { command: string; args: string[] } {
+  return serverCommand(settings, undefined, bundled);
+}
+
 function createClient(output: vscode.OutputChannel): LanguageClient {
-  const { command, args } = serverCommand(settings);
+  const { command: executable, args } = command();
   // No `transport` on purpose: the client would append its own `--stdio` to our arguments.
-  const serverOptions: ServerOptions = { command, args };
+  const serverOptions: ServerOptions = { command: executable, args };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     // Settings reach the server here only: any change restarts it (see activate), which also
     // refreshes diagnostics that VS Code would otherwise keep until the next edit.
     initializationOptions: initializationOptions(settings),
     outputChannel: output,
+    // Pull diagnostics only for documents the server was given (`true` filters a document out).
+    diagnosticPullOptions: { filter: (doc) => !synced.has(doc.uri.toString()) },
     middleware: {
+      // Every document request (diagnostics, symbols, folding, semantic tokens, code actions,
+      // completion, …) for YAML that is not Azure ML is answered empty without the server.
+      ...(requestGuards((uri) => synced.has(uri)) as Middleware),
       didOpen: async (doc, next) => {
         if (!isAzureMl(doc)) return;
         synced.add(doc.uri.toString());
@@ -94,7 +108,7 @@ function showState(state: State): void {
     status.detail = 'starting';
   } else {
     status.text = 'amllint stopped';
-    status.detail = `is \`${serverCommand(settings).command}\` installed? See amllint.server.path`;
+    status.detail = `is \`${command().command}\` installed? See amllint.server.path`;
     status.severity = vscode.LanguageStatusSeverity.Error;
   }
 }
@@ -107,7 +121,7 @@ async function start(output: vscode.OutputChannel): Promise<void> {
     await client.start();
   } catch (e) {
     showState(State.Stopped);
-    void vscode.window.showErrorMessage(`amllint: could not start ${serverCommand(settings).command}: ${e}`);
+    void vscode.window.showErrorMessage(`amllint: could not start ${command().command}: ${e}`);
   }
 }
 
@@ -146,6 +160,7 @@ async function fixAll(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('amllint');
+  bundled = findBundledServer(context.extensionPath);
   status = vscode.languages.createLanguageStatusItem('amllint.status', documentSelector);
   status.name = 'amllint';
   context.subscriptions.push(

@@ -1,5 +1,9 @@
 // How the extension starts amlls and which documents it hands over. Deliberately free of any
 // `vscode` import: the Node tests launch the real server with exactly these values.
+import { accessSync, chmodSync, constants as fsConstants, statSync } from 'node:fs';
+import { join } from 'node:path';
+// Types only, erased from the JavaScript: the tests load this module without VS Code.
+import type { Middleware, ServerCapabilities } from 'vscode-languageclient';
 
 export type RuleLevel = 'error' | 'warning' | 'info' | 'off';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
@@ -47,9 +51,33 @@ export function normalizeSettings(raw: Partial<Record<keyof AmllintSettings, unk
   };
 }
 
-// `~` is the user's shell habit, not something spawn() understands.
-export function serverCommand(settings: AmllintSettings, home = process.env.HOME ?? ''): ServerCommand {
-  let command = settings.serverPath || 'amlls';
+// Where a platform-specific .vsix (`vsce package --target linux-x64`) carries the server,
+// relative to the extension's folder.
+export const bundledServer = ['bin', 'amlls'];
+
+// The server inside this copy of the extension, or undefined for a .vsix without one. VS Code
+// keeps the file mode stored in the .vsix; should an unpacker have dropped it, the file is made
+// executable again (when the folder is writable).
+export function findBundledServer(extensionDir: string): string | undefined {
+  const path = join(extensionDir, ...bundledServer);
+  try {
+    const mode = statSync(path).mode;
+    if ((mode & 0o111) === 0) chmodSync(path, mode | 0o755);
+    accessSync(path, fsConstants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+// `amllint.server.path` when set; else the bundled server; else `amlls` from PATH. `~` is the
+// user's shell habit, not something spawn() understands.
+export function serverCommand(
+  settings: AmllintSettings,
+  home = process.env.HOME ?? '',
+  bundled?: string,
+): ServerCommand {
+  let command = settings.serverPath || bundled || 'amlls';
   if (command === '~' || command.startsWith('~/')) command = home + command.slice(1);
   return { command, args: ['--stdio', ...settings.extraArgs] };
 }
@@ -110,3 +138,64 @@ export const documentSelector = [
 ];
 
 export const fixAllKind = 'source.fixAll.amllint';
+
+// Requests for a document the server was never given (YAML that is not Azure ML) are answered
+// here, empty, instead of reaching the server: one guard per document-scoped request the server
+// offers. `emptyResult` is what the editor gets instead.
+export interface GuardedRequest {
+  middleware: keyof Middleware;
+  capability: keyof ServerCapabilities; // what the server announces to get the request
+  emptyResult: unknown;
+}
+
+export const guardedRequests: readonly GuardedRequest[] = [
+  { middleware: 'provideDiagnostics', capability: 'diagnosticProvider', emptyResult: { kind: 'full', items: [] } },
+  { middleware: 'provideCompletionItem', capability: 'completionProvider', emptyResult: [] },
+  { middleware: 'provideHover', capability: 'hoverProvider', emptyResult: undefined },
+  { middleware: 'provideDefinition', capability: 'definitionProvider', emptyResult: undefined },
+  { middleware: 'provideDeclaration', capability: 'declarationProvider', emptyResult: undefined },
+  { middleware: 'provideTypeDefinition', capability: 'typeDefinitionProvider', emptyResult: undefined },
+  { middleware: 'provideImplementation', capability: 'implementationProvider', emptyResult: undefined },
+  { middleware: 'provideReferences', capability: 'referencesProvider', emptyResult: [] },
+  { middleware: 'provideDocumentHighlights', capability: 'documentHighlightProvider', emptyResult: [] },
+  { middleware: 'prepareRename', capability: 'renameProvider', emptyResult: undefined },
+  { middleware: 'provideRenameEdits', capability: 'renameProvider', emptyResult: undefined },
+  { middleware: 'provideDocumentSymbols', capability: 'documentSymbolProvider', emptyResult: [] },
+  { middleware: 'provideCodeActions', capability: 'codeActionProvider', emptyResult: [] },
+  { middleware: 'provideDocumentLinks', capability: 'documentLinkProvider', emptyResult: [] },
+  { middleware: 'provideFoldingRanges', capability: 'foldingRangeProvider', emptyResult: [] },
+  { middleware: 'provideDocumentSemanticTokens', capability: 'semanticTokensProvider', emptyResult: undefined },
+  { middleware: 'provideDocumentSemanticTokensEdits', capability: 'semanticTokensProvider', emptyResult: undefined },
+  { middleware: 'provideDocumentRangeSemanticTokens', capability: 'semanticTokensProvider', emptyResult: undefined },
+  { middleware: 'provideSignatureHelp', capability: 'signatureHelpProvider', emptyResult: undefined },
+  { middleware: 'provideDocumentFormattingEdits', capability: 'documentFormattingProvider', emptyResult: [] },
+  { middleware: 'provideDocumentRangeFormattingEdits', capability: 'documentRangeFormattingProvider', emptyResult: [] },
+  { middleware: 'provideOnTypeFormattingEdits', capability: 'documentOnTypeFormattingProvider', emptyResult: [] },
+  { middleware: 'provideLinkedEditingRange', capability: 'linkedEditingRangeProvider', emptyResult: undefined },
+  { middleware: 'provideDocumentColors', capability: 'colorProvider', emptyResult: [] },
+  { middleware: 'provideInlayHints', capability: 'inlayHintProvider', emptyResult: [] },
+  { middleware: 'provideCodeLenses', capability: 'codeLensProvider', emptyResult: [] },
+  { middleware: 'provideSelectionRanges', capability: 'selectionRangeProvider', emptyResult: [] },
+];
+
+// A document as the middleware receives it (a TextDocument), or a bare Uri (pull diagnostics).
+type DocumentOrUri = { uri: { toString(): string } } | { toString(): string };
+
+function uriOf(doc: DocumentOrUri): string {
+  return 'uri' in doc ? doc.uri.toString() : doc.toString();
+}
+
+export type Guard = (doc: DocumentOrUri, ...rest: unknown[]) => unknown;
+
+// The middleware functions: each calls `next` (its last argument) only for documents that
+// `isServed` accepts (by URI string).
+export function requestGuards(isServed: (uri: string) => boolean): Partial<Record<keyof Middleware, Guard>> {
+  const guards: Partial<Record<keyof Middleware, Guard>> = {};
+  for (const { middleware, emptyResult } of guardedRequests) {
+    guards[middleware] = (doc, ...rest) => {
+      const next = rest.pop() as (...args: unknown[]) => unknown;
+      return isServed(uriOf(doc)) ? next(doc, ...rest) : emptyResult;
+    };
+  }
+  return guards;
+}

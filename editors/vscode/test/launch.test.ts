@@ -2,11 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  guardedRequests,
   hasAzureMlSchema,
   initializationOptions,
   isAzureMlDocument,
   normalizeSettings,
   pathMatchesGlob,
+  requestGuards,
   serverCommand,
 } from '../src/serverLaunch';
 
@@ -69,4 +71,33 @@ test('globs match like .gitignore, ** spans folders', () => {
   assert.ok(pathMatchesGlob('/home/u/ml/a.yml', '~/ml/*.yml', '/home/u'));
   assert.ok(isAzureMlDocument('/r/jobs/a.yml', 'type: command\n', ['jobs/*.yml']));
   assert.ok(!isAzureMlDocument('/r/other/a.yml', 'type: command\n', ['jobs/*.yml']));
+});
+
+test('document requests reach the server only for documents it was given', async () => {
+  const served = 'file:///r/jobs/train.yml';
+  const guards = requestGuards((uri) => uri === served);
+  assert.deepEqual(Object.keys(guards).sort(), guardedRequests.map((g) => g.middleware).sort());
+  const doc = (uri: string) => ({ uri: { toString: () => uri } });
+  for (const { middleware, emptyResult } of guardedRequests) {
+    const guard = guards[middleware]!;
+    const calls: unknown[][] = [];
+    const next = (...args: unknown[]) => {
+      calls.push(args);
+      return 'from the server';
+    };
+    // A workflow file: answered here, empty, and the server never asked.
+    assert.deepEqual(await guard(doc('file:///r/.github/workflows/ci.yml'), 'position', 'token', next), emptyResult, middleware);
+    assert.equal(calls.length, 0, middleware);
+    // An Azure ML file: passed on with its arguments.
+    const azureMl = doc(served);
+    assert.equal(await guard(azureMl, 'position', 'token', next), 'from the server', middleware);
+    assert.deepEqual(calls, [[azureMl, 'position', 'token']], middleware);
+  }
+  // Pull diagnostics may name the document by its bare Uri.
+  const pulled = guards.provideDiagnostics!;
+  assert.deepEqual(pulled({ toString: () => 'file:///r/other.yml' }, undefined, 'token', () => 'server'), {
+    kind: 'full',
+    items: [],
+  });
+  assert.equal(pulled({ toString: () => served }, undefined, 'token', () => 'server'), 'server');
 });

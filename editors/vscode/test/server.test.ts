@@ -3,7 +3,7 @@
 // VS Code does (pull diagnostics). Needs AMLLS (the binary) and AMLLINT_CORPUS.
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +17,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { initializationOptions, normalizeSettings, serverCommand } from '../src/serverLaunch';
+import { guardedRequests, initializationOptions, normalizeSettings, serverCommand } from '../src/serverLaunch';
 
 const amlls = process.env.AMLLS;
 const corpus = process.env.AMLLINT_CORPUS;
@@ -35,6 +35,7 @@ function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
 interface Session {
   proc: ChildProcess;
   conn: ProtocolConnection;
+  capabilities: Record<string, unknown>;
   pushed: Map<string, Diagnostic[]>;
   waiters: ((p: PublishDiagnosticsParams) => void)[];
 }
@@ -60,7 +61,7 @@ async function launch(pull: boolean): Promise<Session> {
   const { command, args } = serverCommand(settings);
   const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  const session: Session = { proc, conn, pushed: new Map(), waiters: [] };
+  const session: Session = { proc, conn, capabilities: {}, pushed: new Map(), waiters: [] };
   sessions.add(session);
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     session.pushed.set(p.uri, p.diagnostics);
@@ -86,7 +87,9 @@ async function launch(pull: boolean): Promise<Session> {
       died,
     ]),
   );
-  assert.equal((result as { serverInfo?: { name?: string } }).serverInfo?.name, 'amlls');
+  const init = result as { serverInfo?: { name?: string }; capabilities: Record<string, unknown> };
+  assert.equal(init.serverInfo?.name, 'amlls');
+  session.capabilities = init.capabilities;
   await conn.sendNotification('initialized', {});
   return session;
 }
@@ -137,6 +140,8 @@ describe('amlls launched as the extension launches it', { skip }, () => {
     valid = join(work, 'valid.yml');
     writeFileSync(faulty, seeded);
     writeFileSync(valid, iris);
+    // The job's code folder, which must exist beside it (missing-referenced-path).
+    cpSync(join(corpus!, 'cli/jobs/single-step/scikit-learn/iris/src'), join(work, 'src'), { recursive: true });
   });
   after(() => {
     for (const s of [...sessions]) kill(s);
@@ -159,6 +164,32 @@ describe('amlls launched as the extension launches it', { skip }, () => {
       assert.deepEqual(diagnostics.filter((d) => d.severity === 1), [], 'no error besides the seeded fault');
       const validErrors = (await pushedFor(s, validUri)).filter((d) => d.severity === 1);
       assert.deepEqual(validErrors, []);
+    } finally {
+      assert.equal(await shutdown(s), 0);
+    }
+  });
+
+  test('every document request the server offers is kept from YAML that is not Azure ML', async () => {
+    const s = await launch(true);
+    try {
+      // Capabilities that are not about one document: nothing to guard.
+      const notPerDocument = new Set([
+        'textDocumentSync',
+        'workspace',
+        'executeCommandProvider',
+        'workspaceSymbolProvider',
+        'positionEncoding',
+        'experimental',
+        'notebookDocumentSync',
+      ]);
+      const guarded = new Set(guardedRequests.map((g) => g.capability as string));
+      const offered = Object.keys(s.capabilities).filter((c) => s.capabilities[c] && !notPerDocument.has(c));
+      assert.ok(offered.includes('semanticTokensProvider') && offered.includes('foldingRangeProvider'), offered.join());
+      assert.deepEqual(
+        offered.filter((c) => !guarded.has(c)),
+        [],
+        'requests the client middleware would let through for any YAML file',
+      );
     } finally {
       assert.equal(await shutdown(s), 0);
     }
