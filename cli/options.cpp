@@ -26,6 +26,7 @@ std::optional<long> parse_count(const std::string& text) {
 
 const char* usage_text() {
   return R"(Usage: amllint [options] <path|directory|glob|->...
+       amllint graph [--format mermaid|dot] <pipeline file>   (see amllint graph --help)
 
 Lints Azure Machine Learning CLI v2 job and component YAML files.
 Directories are searched recursively for *.yml and *.yaml (skipping .git and node_modules);
