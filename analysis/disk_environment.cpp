@@ -10,6 +10,7 @@
 #include "environment.h"
 #include "file_kind.h"
 #include "job_model.h"
+#include "program_runner.h"
 #include "snapshot.h"
 
 namespace amllint {
@@ -104,6 +105,15 @@ class DiskEnvironment final : public Environment {
     return config_in(dir);
   }
 
+  std::string find_program(const std::string& name) override {
+    std::lock_guard lock(mutex_);
+    auto it = programs_.find(name);
+    if (it == programs_.end()) it = programs_.emplace(name, find_executable(name)).first;
+    return it->second;
+  }
+
+  ProgramResult run_program(const ProgramRun& run) override { return run_with_files(run); }
+
   void invalidate(const std::string& path) override {
     std::lock_guard lock(mutex_);
     if (path.empty()) {
@@ -151,6 +161,7 @@ class DiskEnvironment final : public Environment {
   std::map<std::string, CachedFile> files_;
   std::map<std::string, CachedSnapshot> snapshots_;
   std::map<std::string, std::shared_ptr<const Config>> configs_;
+  std::map<std::string, std::string> programs_;  // name -> path found on PATH, or ""
 };
 
 }  // namespace

@@ -3,16 +3,35 @@
 // without a disk.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace amllint {
 
 struct Config;
 struct SnapshotStats;
 struct LoadedFile;
+
+// An external checker run over several texts at once (shellcheck over a file's commands): each
+// text is written to a temporary file, and the files' paths follow `args` on its command line.
+struct ProgramRun {
+  std::string program;  // a path from Environment::find_program
+  std::vector<std::string> args;
+  std::vector<std::string> files;
+  std::chrono::milliseconds timeout{5000};
+};
+
+struct ProgramResult {
+  enum class Status { NotRun, TimedOut, Exited };
+  Status status = Status::NotRun;
+  int exit_code = -1;
+  std::string out;                      // standard output (standard error is discarded)
+  std::vector<std::string> file_paths;  // where each of `files` was written, in order
+};
 
 class Environment {
  public:
@@ -31,6 +50,11 @@ class Environment {
   virtual std::shared_ptr<const Config> config_for(const std::string& file_path) = 0;
   // Forget what is cached about `path` (a file changed on disk); empty forgets everything.
   virtual void invalidate(const std::string& path) = 0;
+
+  // The executable a rule may run (`shellcheck`), or empty when it is not installed. By default
+  // an environment runs no programs, so sandboxes and fakes need not say so.
+  virtual std::string find_program(const std::string& /*name*/) { return {}; }
+  virtual ProgramResult run_program(const ProgramRun& /*run*/) { return {}; }
 };
 
 // The real file system, with thread-safe caches. One instance may serve many analyses at once.

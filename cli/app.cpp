@@ -11,12 +11,14 @@
 #include <thread>
 
 #include "discover.h"
+#include "environment.h"
 #include "graph_command.h"
 #include "lint_job.h"
 #include "options.h"
 #include "ordered_pool.h"
 #include "reporter.h"
 #include "rule.h"
+#include "shellcheck.h"
 #include "terminal.h"
 
 namespace amllint::cli {
@@ -82,6 +84,9 @@ int run(const std::vector<std::string>& args) {
       return kExitTrouble;
     }
     fmt::print("{}", page);
+    // Whether the rule can run on this machine is not something the page can know.
+    if (o.explain == "shellcheck")
+      fmt::print("\n{}\n", shellcheck_availability(*make_disk_environment()));
     return kExitClean;
   }
 

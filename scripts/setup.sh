@@ -11,7 +11,7 @@ packages=(
 # (dpkg-dev) and `file`.
 case "${1:-}" in --package | --tests) packages+=(dpkg-dev file) ;; esac
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(neovim)
+  packages+=(neovim shellcheck)
   # .ci/run's sanitizer build and the fuzz harnesses (scripts/fuzz.sh): clang, its ASan, UBSan
   # and libFuzzer runtimes, and llvm-symbolizer for readable stack traces.
   packages+=(clang-14 libclang-rt-14-dev llvm-14)

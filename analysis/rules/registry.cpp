@@ -22,6 +22,7 @@ const std::vector<const Rule*>& all_rules() {
       &rules::concurrent_trials_above_total(),
       &rules::missing_experiment_name(),
       &rules::missing_display_name(),
+      &rules::shellcheck(),
       &rules::undefined_reference(),
       &rules::legacy_binding_syntax(),
       &rules::malformed_binding(),

@@ -25,6 +25,7 @@ const Rule& bayesian_early_termination();
 const Rule& concurrent_trials_above_total();
 const Rule& missing_experiment_name();
 const Rule& missing_display_name();
+const Rule& shellcheck();
 
 // Bindings, references, ports and the pipeline graph.
 const Rule& undefined_reference();

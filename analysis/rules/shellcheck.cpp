@@ -1,0 +1,78 @@
+// shellcheck's findings on each `command:` (job, component, sweep trial, inline step), placed on
+// the exact line and column of the YAML. Off, silently, where shellcheck is not installed.
+#include "shellcheck.h"
+
+#include <fmt/format.h>
+
+#include "rule_sites.h"
+#include "rules.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"shellcheck", Severity::Warning,
+     "shellcheck finds a problem in a `command:` (when shellcheck is installed)"},
+};
+
+bool inside_any(uint32_t offset, const std::vector<TextRange>& ranges) {
+  for (const TextRange& r : ranges)
+    if (offset >= r.begin && offset < r.end) return true;
+  return false;
+}
+
+// A binding the service cannot resolve, or an unclosed block, is reported by malformed-binding;
+// what shellcheck would say about the same text would be a second message for one mistake.
+bool has_binding_issue(std::string_view value) {
+  if (!may_contain_binding(value)) return false;
+  for (const BindingIssue& issue : scan_bindings(value).issues)
+    if (issue.kind == BindingIssueKind::Unclosed || issue.kind == BindingIssueKind::Empty ||
+        issue.kind == BindingIssueKind::UnclosedOptional)
+      return true;
+  return false;
+}
+
+class Shellcheck final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    std::vector<const yaml::Node*> commands;
+    std::vector<std::string> scripts;
+    std::vector<std::vector<TextRange>> placeholders;
+    for (const CommandSite& site : command_sites(ctx.model)) {
+      const yaml::Node* c = site.command;
+      if (!c || !c->is_scalar() || c->value.find_first_not_of(" \t\r\n") == std::string::npos)
+        continue;
+      if (has_binding_issue(c->value)) continue;
+      placeholders.emplace_back();
+      scripts.push_back(command_script(c->value, &placeholders.back()));
+      commands.push_back(c);
+    }
+    if (scripts.empty()) return;
+    auto found = run_shellcheck(ctx.env, scripts);
+    if (!found) return;
+    for (size_t i = 0; i < commands.size(); ++i) {
+      for (const ShellcheckFinding& f : (*found)[i]) {
+        if (inside_any(f.range.begin, placeholders[i])) continue;
+        // A zero-width finding (an insertion point) still gets one character to point at.
+        uint32_t end = std::max(f.range.end, f.range.begin + 1);
+        TextRange range = ctx.value_range(*commands[i], f.range.begin, end);
+        ctx.report(kCodes[0].code, range, fmt::format("SC{}: {}", f.code, f.message));
+        // shellcheck's own level: error and warning stay warnings (the job is accepted and runs
+        // the shell), info and style are advice.
+        if (f.level == "info" || f.level == "style")
+          ctx.diagnostics.back().severity = Severity::Info;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& shellcheck() {
+  static const Shellcheck rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
