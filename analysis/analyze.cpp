@@ -52,8 +52,13 @@ Environment& default_environment() {
   return *env;
 }
 
-void run_rules(RuleContext& ctx) {
+void check_cancel(const AnalysisOptions& options) {
+  if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw AnalysisCancelled{};
+}
+
+void run_rules(RuleContext& ctx, const AnalysisOptions& options) {
   for (const Rule* rule : all_rules()) {
+    check_cancel(options);
     ctx.current_codes = rule->codes();
     try {
       rule->check(ctx);
@@ -78,6 +83,21 @@ void drop_absence_findings(std::vector<Diagnostic>& diagnostics) {
   std::erase_if(diagnostics, [](const Diagnostic& d) {
     return std::find(std::begin(kAbsenceCodes), std::end(kAbsenceCodes), d.code) !=
            std::end(kAbsenceCodes);
+  });
+}
+
+// Schema findings inside a range a rule explains with a message of its own (rule.h, supersede).
+void drop_superseded(std::vector<Diagnostic>& diagnostics, const std::vector<TextRange>& ranges) {
+  static constexpr std::string_view kSchemaCodes[] = {"unknown-key", "invalid-type", "invalid-enum",
+                                                      "missing-key", "schema"};
+  if (ranges.empty()) return;
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    if (std::find(std::begin(kSchemaCodes), std::end(kSchemaCodes), d.code) ==
+        std::end(kSchemaCodes))
+      return false;
+    return std::any_of(ranges.begin(), ranges.end(), [&](const TextRange& r) {
+      return r.begin <= d.range.begin && d.range.begin < std::max(r.end, r.begin + 1);
+    });
   });
 }
 
@@ -112,7 +132,9 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   }
   if (encoding_problem(doc, out)) return out;
 
+  check_cancel(options);
   auto tree = std::make_shared<yaml::Tree>(yaml::parse(doc));
+  check_cancel(options);
   out.tree = tree;
   out.kind = detect_kind(doc.text(), tree->root);
   if (out.kind == FileKind::NotAzureMl) {
@@ -127,9 +149,11 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   JsonView view = to_json(tree->root);
   for (Diagnostic& d : validate_schema(out.kind, view)) out.diagnostics.push_back(std::move(d));
 
+  check_cancel(options);
   out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
   RuleContext ctx(doc, *tree, *out.model, env, options.path);
-  run_rules(ctx);
+  run_rules(ctx, options);
+  drop_superseded(out.diagnostics, ctx.superseded);
   for (Diagnostic& d : ctx.diagnostics) out.diagnostics.push_back(std::move(d));
   if (tree->syntax_error) drop_absence_findings(out.diagnostics);
 

@@ -1,6 +1,7 @@
 // The one entry point both faces call: analyse the text of one file, get its diagnostics.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,7 +54,15 @@ struct AnalysisOptions {
   // A configuration that replaces the `.amllint.yaml` lookup (`amllint --config`, editor
   // settings); null looks the file up from the file's folder.
   std::shared_ptr<const Config> config;
+  // Set by a caller that no longer wants the result (the server's watchdog, once the time
+  // budget is spent): analyze() then throws AnalysisCancelled at its next checkpoint (between
+  // phases and between rules) instead of running to the end. Null: never cancelled.
+  std::shared_ptr<const std::atomic<bool>> cancel;
 };
+
+// Thrown by analyze() when `AnalysisOptions::cancel` was set. Not a std::exception, so that
+// handlers that contain a failing rule do not swallow it.
+struct AnalysisCancelled {};
 
 Analysis analyze(const Document& doc, const AnalysisOptions& options);
 

@@ -249,6 +249,35 @@ bool may_contain_binding(std::string_view text) {
   return false;
 }
 
+std::vector<BraceBinding> find_brace_bindings(std::string_view text) {
+  std::vector<BraceBinding> out;
+  for (size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+    // `{{` is the inside of `${{...}}` (or a template): never the single-brace form.
+    if ((at > 0 && text[at - 1] == '{') || (at + 1 < text.size() && text[at + 1] == '{')) continue;
+    std::string_view rest = text.substr(at + 1);
+    std::string_view head;
+    for (std::string_view h : {"inputs.", "outputs.", "search_space."})
+      if (rest.starts_with(h)) head = h.substr(0, h.size() - 1);
+    if (head.empty()) continue;
+    // A dotted name and nothing else: `{inputs.x for x in y}` in inline Python is not one.
+    size_t end = head.size() + 1;
+    size_t name_begin = end;
+    while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) ||
+                                 rest[end] == '_' || rest[end] == '.' || rest[end] == '-'))
+      ++end;
+    if (end == name_begin || end >= rest.size() || rest[end] != '}') continue;
+    if (end + 1 < rest.size() && rest[end + 1] == '}') continue;
+    if (rest[end - 1] == '.') continue;
+    BraceBinding b;
+    b.dollar = at > 0 && text[at - 1] == '$';
+    b.range = make_range(b.dollar ? at - 1 : at, at + 1 + end + 1);
+    b.head = std::string(head);
+    b.path = std::string(rest.substr(0, end));
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
 BindingScan scan_bindings(std::string_view text) {
   Scanner scanner{text, {}, -1, 0};
   if (may_contain_binding(text)) scanner.run();

@@ -93,4 +93,17 @@ bool may_contain_binding(std::string_view text);
 // Classifies an already-split dotted path, filling kind/name/step from the segments.
 void classify_binding(Binding& binding);
 
+// `{inputs.x}`, `{outputs.x}`, `{search_space.x}`: the binding spelling of the 2021 CLI v2
+// preview, single braces and no `$`. azure-ai-ml rewrites it to `${{...}}` (with a deprecation
+// warning) in the command of a command job and of a sweep job's trial; everywhere else the text
+// reaches the job as it is. `${inputs.x}` (shell-style) is found too, with `dollar` set.
+struct BraceBinding {
+  TextRange range;   // from the `$` or `{` to past the `}`
+  std::string head;  // inputs, outputs or search_space
+  std::string path;  // the dotted path, e.g. "inputs.lr"
+  bool dollar = false;
+  std::string replacement() const { return "${{" + path + "}}"; }
+};
+std::vector<BraceBinding> find_brace_bindings(std::string_view text);
+
 }  // namespace amllint

@@ -46,10 +46,15 @@ class RuleContext {
   TextRange value_range(const yaml::Node& scalar, uint32_t begin, uint32_t end) const;
   // The folder relative references resolve from: the file's folder, or the working directory.
   std::string base_dir() const;
+  // Says that the running rule's finding explains whatever the schema reports inside `range`
+  // (an unknown key, a wrong type or enum): those schema findings are dropped, so that one
+  // mistake gets one message.
+  void supersede(TextRange range) { superseded.push_back(range); }
 
   // Set by the runner.
   std::span<const RuleInfo> current_codes;
   std::vector<Diagnostic> diagnostics;
+  std::vector<TextRange> superseded;
 };
 
 class Rule {

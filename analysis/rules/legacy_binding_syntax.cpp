@@ -1,6 +1,11 @@
-// `$<<inputs.x>>`: an old spelling Azure ML no longer resolves, so the job receives the text
-// itself. It is still resolved for navigation; here it is reported with the `${{...}}` fix.
+// Old binding spellings. `$<<inputs.x>>` is not resolved by Azure ML, so the job receives the
+// text itself; it is still resolved for navigation and reported here with the `${{...}}` fix.
+// `{inputs.x}` (single braces, no `$`) is the spelling of the 2021 CLI v2 preview: azure-ai-ml
+// still rewrites it in the command of a command job and of a sweep job's trial (with a
+// deprecation warning), where the fix cannot change what runs; in a component's or a pipeline
+// step's command it stays text, like `${inputs.x}` anywhere.
 #include "job_model.h"
+#include "rule_sites.h"
 #include "rules.h"
 
 namespace amllint::rules {
@@ -8,8 +13,48 @@ namespace {
 
 constexpr RuleInfo kCodes[] = {
     {"legacy-binding-syntax", Severity::Warning,
-     "`$<<inputs.x>>` is not resolved by Azure ML; write `${{inputs.x}}`"},
+     "`$<<inputs.x>>` or `{inputs.x}`: an old binding spelling; write `${{inputs.x}}`"},
 };
+
+// Whether azure-ai-ml rewrites `{inputs.x}` in this command (map_single_brackets_and_warn is
+// called by CommandJob and SweepJob only).
+bool sdk_rewrites(const JobModel& model, const CommandSite& site) {
+  if (!model.root || !model.root->is_mapping() || site.pipeline_step) return false;
+  if (model.kind == FileKind::CommandJob) return site.holder == model.root;
+  if (model.kind == FileKind::SweepJob) return site.holder == model.root->get("trial");
+  return false;
+}
+
+void check_braces(RuleContext& ctx) {
+  for (const CommandSite& site : command_sites(ctx.model)) {
+    if (!site.command) continue;
+    const bool rewritten = sdk_rewrites(ctx.model, site);
+    for (const BraceBinding& b : find_brace_bindings(site.command->value)) {
+      std::string old(site.command->value.substr(b.range.begin, b.range.end - b.range.begin));
+      std::string message = "`" + old + "` is ";
+      if (b.dollar) {
+        message += "not a binding: Azure ML passes it to the job as text";
+      } else if (rewritten) {
+        message +=
+            "the 2021 preview spelling of a binding; the CLI still rewrites it here, with a "
+            "deprecation warning";
+      } else {
+        message +=
+            "the 2021 preview spelling of a binding, which is not resolved in a component's or "
+            "a pipeline step's command: the job receives this text as it is";
+      }
+      message += "; write `" + b.replacement() + "`";
+      Fix fix;
+      fix.title = "Change to `" + b.replacement() + "`";
+      fix.edits.push_back(
+          {ctx.value_range(*site.command, b.range.begin, b.range.end), b.replacement()});
+      // Only where the SDK already reads it so does the fix keep what runs.
+      fix.safe = rewritten && !b.dollar;
+      ctx.report(kCodes[0].code, ctx.value_range(*site.command, b.range.begin, b.range.end),
+                 std::move(message), {fix});
+    }
+  }
+}
 
 class LegacyBindingSyntax final : public Rule {
  public:
@@ -29,6 +74,7 @@ class LegacyBindingSyntax final : public Rule {
                      b.replacement + "`",
                  {fix});
     }
+    check_braces(ctx);
   }
 };
 

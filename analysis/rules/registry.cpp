@@ -25,6 +25,7 @@ const std::vector<const Rule*>& all_rules() {
       &rules::shellcheck(),
       &rules::undefined_reference(),
       &rules::legacy_binding_syntax(),
+      &rules::legacy_syntax(),
       &rules::malformed_binding(),
       &rules::missing_required_input(),
       &rules::unknown_port(),

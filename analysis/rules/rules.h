@@ -30,6 +30,7 @@ const Rule& shellcheck();
 // Bindings, references, ports and the pipeline graph.
 const Rule& undefined_reference();
 const Rule& legacy_binding_syntax();
+const Rule& legacy_syntax();
 const Rule& malformed_binding();
 const Rule& missing_required_input();
 const Rule& unknown_port();

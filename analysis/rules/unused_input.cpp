@@ -64,6 +64,12 @@ class UnusedInput final : public Rule {
         if (lookup.kind != LookupKind::Inputs || lookup.model != m) continue;
         if (const BindingSegment* seg = name_segment(e.binding)) used.insert(seg->text);
       }
+      // `{inputs.x}` (the 2021 spelling, which legacy-binding-syntax reports) reads it too.
+      const yaml::Node* holder = m->kind == FileKind::SweepJob ? m->root->get("trial") : m->root;
+      if (const yaml::Node* command = holder ? holder->get("command") : nullptr;
+          command && command->is_scalar())
+        for (const BraceBinding& b : find_brace_bindings(command->value))
+          if (b.head == "inputs") used.insert(b.path.substr(7, b.path.find('.', 7) - 7));
       for (const Port& port : m->inputs) {
         if (used.count(port.name) || !port.key) continue;
         if (port.key->range.begin < section->range.begin ||

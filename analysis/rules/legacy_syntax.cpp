@@ -1,0 +1,194 @@
+// Forms of the 2021 CLI v2 preview (the original documentation and the Nov-2021 JSON schemas)
+// that today's CLI rejects: `code: {local_path: src}`, inputs and outputs written
+// `{dataset|data|file|folder: ...}` with `mode: mount`, `compute: {target: ...}`. azure-ai-ml 1.34
+// rejects each (measured with the SDK oracle: "Not a valid string", "Unknown field"). The schema
+// would say only that; this rule names the old form and the new one, gives the fix, and takes
+// the schema's findings there over (one mistake, one message).
+#include <array>
+
+#include "job_model.h"
+#include "rule_sites.h"
+#include "rules.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"legacy-syntax", Severity::Error,
+     "a form of the 2021 CLI v2 preview that today's CLI rejects, with today's spelling"},
+};
+
+constexpr std::string_view kPreview = "the 2021 CLI v2 preview form";
+
+// The source text of a scalar as written (quotes kept), for moving it elsewhere.
+std::string_view source_of(const RuleContext& ctx, const yaml::Node& n) {
+  return std::string_view(ctx.doc.text()).substr(n.range.begin, n.range.end - n.range.begin);
+}
+
+// True when `key` starts its line (only indentation before it): a new line can go above it.
+bool starts_line(const RuleContext& ctx, const yaml::Node& key) {
+  uint32_t line = ctx.doc.line_of(key.range.begin);
+  for (uint32_t i = ctx.doc.line_start(line); i < key.range.begin; ++i)
+    if (ctx.doc.text()[i] != ' ') return false;
+  return true;
+}
+
+// `code: {local_path: src}` -> `code: src`; `compute: {target: x}` -> `compute: x`.
+void check_wrapped(RuleContext& ctx, const yaml::Pair& p, std::string_view inner) {
+  const yaml::Node& map = *p.value;
+  const yaml::Pair* wrapped = map.find_pair(inner);
+  if (!wrapped || !wrapped->key) return;
+  const yaml::Node* value = wrapped->value;
+  const bool simple = map.pairs.size() == 1 && value && value->is_scalar() &&
+                      value->style != yaml::ScalarStyle::Literal &&
+                      value->style != yaml::ScalarStyle::Folded;
+  const std::string& key = p.key->value;
+  std::string shown = simple ? std::string(source_of(ctx, *value)) : "<" + std::string(inner) + ">";
+  std::string message = "`" + key + ": {" + std::string(inner) + ": " + shown + "}` is " +
+                        std::string(kPreview) + ", which today's CLI rejects; write `" + key +
+                        ": " + shown + "`";
+  std::vector<Fix> fixes;
+  if (simple) {
+    // Same value, today's spelling: nothing else changes.
+    Fix fix;
+    fix.title = "Change to `" + key + ": " + shown + "`";
+    // `code:` then the mapping on the next lines: join them into one line, unless a comment
+    // sits in between (it would be lost).
+    TextRange range = map.range;
+    std::string text = shown;
+    std::string_view between = std::string_view(ctx.doc.text())
+                                   .substr(p.key->range.end, map.range.begin - p.key->range.end);
+    if (!map.flow && between.find('#') == std::string_view::npos &&
+        between.find_first_not_of(": \t\r\n") == std::string_view::npos) {
+      range = {p.key->range.end, map.range.end};
+      text = ": " + shown;
+    }
+    fix.edits.push_back({range, text});
+    fixes.push_back(std::move(fix));
+  }
+  ctx.supersede(map.range);
+  ctx.report(kCodes[0].code, wrapped->key->range, std::move(message), std::move(fixes));
+}
+
+struct OldPortKey {
+  std::string_view key;
+  std::string_view type;  // the type it implies, or empty when the asset decides
+};
+constexpr std::array<OldPortKey, 4> kOldPortKeys = {
+    {{"file", "uri_file"}, {"folder", "uri_folder"}, {"dataset", ""}, {"data", ""}}};
+
+// An input or output written `{file|folder|dataset|data: <x>, mode: mount}`.
+void check_port(RuleContext& ctx, const yaml::Node& port, bool input) {
+  if (!port.is_mapping() || port.find_pair("path")) return;
+  const yaml::Pair* old = nullptr;
+  const OldPortKey* kind = nullptr;
+  for (const OldPortKey& k : kOldPortKeys)
+    if (const yaml::Pair* p = port.find_pair(k.key); p && p->key && !p->merged) {
+      old = p;
+      kind = &k;
+      break;
+    }
+  if (!old) return;
+  const yaml::Pair* mode = port.find_pair("mode");
+  const bool old_mode = input && mode && mode->value && mode->value->is_scalar() &&
+                        mode->value->value == "mount" && !mode->merged;
+  const bool typed = port.find_pair("type") != nullptr;
+  const std::string value =
+      old->value && old->value->is_scalar() ? std::string(source_of(ctx, *old->value)) : "<...>";
+
+  std::string today;
+  if (!kind->type.empty() && !typed) today = "`type: " + std::string(kind->type) + "` and ";
+  today += "`path: " + value + "`";
+  std::string message = "`" + std::string(kind->key) + ":` in an " + (input ? "input" : "output") +
+                        " is " + std::string(kPreview) + ", which today's CLI rejects; write " +
+                        today;
+  if (kind->type.empty())
+    message += " with the `type` of the data asset (`uri_file`, `uri_folder` or `mltable`)";
+  if (old_mode) message += ", and `mode: ro_mount` for `mode: mount`";
+
+  Fix fix;
+  fix.title = "Change to " + today;
+  std::string replacement = "path";
+  if (!kind->type.empty() && !typed) {
+    if (port.flow) {
+      replacement = "type: " + std::string(kind->type) + ", path";
+    } else if (starts_line(ctx, *old->key)) {
+      uint32_t column = ctx.doc.to_utf8(old->key->range.begin).column;
+      replacement = "type: " + std::string(kind->type) + "\n" + std::string(column, ' ') + "path";
+    } else {
+      replacement.clear();
+    }
+  }
+  if (!replacement.empty()) {
+    fix.edits.push_back({old->key->range, replacement});
+    if (old_mode) fix.edits.push_back({mode->value->range, "ro_mount"});
+    // `file:`/`folder:` say the type; a dataset's type is the asset's, which a guess may miss.
+    fix.safe = !kind->type.empty() && !typed;
+  }
+  std::vector<Fix> fixes;
+  if (!fix.edits.empty()) fixes.push_back(std::move(fix));
+  ctx.supersede(port.range);
+  ctx.report(kCodes[0].code, old->key->range, std::move(message), std::move(fixes));
+}
+
+void check_ports(RuleContext& ctx, const yaml::Node* holder) {
+  if (!holder || !holder->is_mapping()) return;
+  for (std::string_view section : {"inputs", "outputs"}) {
+    const yaml::Node* ports = holder->get(section);
+    if (!ports || !ports->is_mapping()) continue;
+    for (const yaml::Pair& p : ports->pairs)
+      if (!p.merged && p.value) check_port(ctx, *p.value, section == "inputs");
+  }
+}
+
+// Jobs, and the steps of pipelines at any depth: the places where 2021 inputs named data.
+void check_job_ports(RuleContext& ctx, const JobModel& model, int depth) {
+  if (depth > 16 || !model.root) return;
+  if (is_job(model.kind)) check_ports(ctx, model.root);
+  for (const Step& step : model.steps) {
+    check_ports(ctx, step.node);
+    if (step.inline_model && step.component && step.component->is_mapping())
+      check_job_ports(ctx, *step.inline_model, depth + 1);
+  }
+}
+
+void walk(RuleContext& ctx, const yaml::Node& node, int depth) {
+  if (depth > 64) return;
+  if (node.is_sequence()) {
+    for (const yaml::Node* item : node.items)
+      if (item) walk(ctx, *item, depth + 1);
+    return;
+  }
+  if (!node.is_mapping()) return;
+  for (const yaml::Pair& p : node.pairs) {
+    if (p.merged || !p.key || !p.value || !p.key->is_scalar()) continue;
+    const std::string& key = p.key->value;
+    if (key == "tags" || key == "properties" || key == "environment_variables" || key == "conf")
+      continue;
+    if (p.value->is_mapping()) {
+      if (key == "code") check_wrapped(ctx, p, "local_path");
+      if (key == "compute") check_wrapped(ctx, p, "target");
+    }
+    walk(ctx, *p.value, depth + 1);
+  }
+}
+
+class LegacySyntax final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    if (!ctx.model.root) return;
+    walk(ctx, *ctx.model.root, 0);
+    check_job_ports(ctx, ctx.model, 0);
+  }
+};
+
+}  // namespace
+
+const Rule& legacy_syntax() {
+  static const LegacySyntax rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
