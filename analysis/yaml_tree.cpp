@@ -6,11 +6,14 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "document.h"
 #include "scalar_extent.h"
+#include "yaml_errors.h"
 
 namespace amllint::yaml {
 namespace {
@@ -394,11 +397,6 @@ class Builder : public YAML::EventHandler {
   int document_start() const { return document_start_; }
 };
 
-std::string describe_parser_error(const std::string& msg) {
-  if (msg.empty()) return "invalid YAML";
-  return "invalid YAML: " + msg;
-}
-
 // The text at which yaml-cpp stopped making progress (see parse_once).
 std::string describe_stuck_at(std::string_view src, size_t at) {
   if (at < src.size() && src[at] == ',')
@@ -413,6 +411,7 @@ struct ParseOutcome {
   int64_t open_flow_offset = -1;
   int64_t unclosed_quote_offset = -1;
   std::string message;
+  bool explain = false;  // `message` is yaml-cpp's own: say it in words (yaml_errors.h)
 };
 
 ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
@@ -447,11 +446,15 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
     out.failed = true;
     out.error_offset = static_cast<uint32_t>(std::min<size_t>(
         e.mark.pos < 0 ? src.size() : static_cast<size_t>(e.mark.pos), src.size()));
-    out.message = describe_parser_error(e.msg);
+    out.message = e.msg;
+    out.explain = true;
     // yaml-cpp's depth guard reports "bad file"; say what happened.
-    if (dynamic_cast<const YAML::DeepRecursion*>(&e))
+    if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
       out.message = "invalid YAML: collections are nested too deeply to be read";
+      out.explain = false;
+    }
     if (out.unclosed_quote_offset >= 0) {
+      out.explain = false;
       out.error_offset = static_cast<uint32_t>(out.unclosed_quote_offset);
       out.open_flow_offset = -1;
       out.message = "invalid YAML: this quoted string is never closed";
@@ -462,18 +465,248 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
 
 // yaml-cpp stops at the first error. To keep checking the rest of the file, the line it
 // stopped on is blanked (same length, so every offset stays valid) and the text parsed again.
+// One mistake is reported once: an error of a group already reported (yaml_errors.h) is not,
+// and a mistake that spans lines is mended or set aside on all of them at once.
 constexpr int kMaxRecoveries = 8;
 constexpr size_t kRecoveryMaxBytes = 1 << 20;
+
+// PyYAML, which the CLI loads specs with, reads a lone CR (old Mac line endings) as a line
+// break, and so does Document; yaml-cpp does not. Same length: offsets stay the document's.
+// Empty when the text has none.
+std::string normalize_line_breaks(std::string_view text) {
+  std::string out;
+  for (size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (out.empty()) out = std::string(text);
+    out[i] = '\n';
+  }
+  return out;
+}
+
+// Whether line `l` holds nothing but blanks or a comment.
+bool is_comment_or_blank(const Document& doc, std::string_view src, uint32_t l) {
+  for (uint32_t i = doc.line_start(l); i < doc.line_end(l) && i < src.size(); ++i) {
+    if (src[i] == '#') return true;
+    if (src[i] != ' ' && src[i] != '\t') return false;
+  }
+  return true;
+}
+
+// "line 7", "lines 7 and 9", "lines 7-13" (1-based), for a mistake seen on several lines; blank
+// and comment lines in between do not break a run.
+std::string describe_lines(const Document& doc, std::string_view src, std::vector<uint32_t> lines) {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  if (lines.size() == 1) return "line " + std::to_string(lines[0] + 1);
+  bool run = true;
+  for (size_t i = 1; i < lines.size() && run; ++i)
+    for (uint32_t l = lines[i - 1] + 1; l < lines[i] && run; ++l)
+      run = is_comment_or_blank(doc, src, l);
+  if (run)
+    return "lines " + std::to_string(lines.front() + 1) + "-" + std::to_string(lines.back() + 1);
+  std::string out = "lines ";
+  for (size_t i = 0; i < lines.size() && i < 6; ++i) {
+    if (i) out += i + 1 == lines.size() ? " and " : ", ";
+    out += std::to_string(lines[i] + 1);
+  }
+  if (lines.size() > 6) out += " and more";
+  return out;
+}
+
+// Tab-indented lines re-read with each tab as `width` spaces. The text grows, so the tree built
+// from it is mapped back: only indentation changes, and no token starts inside it.
+class TabExpansion {
+ public:
+  TabExpansion(const Document& doc, std::string_view src, const std::vector<uint32_t>& lines,
+               int width) {
+    std::vector<bool> expand(doc.line_count(), false);
+    for (uint32_t l : lines)
+      if (l < expand.size()) expand[l] = true;
+    for (uint32_t l = 0; l < doc.line_count(); ++l) {
+      uint32_t b = doc.line_start(l);
+      uint32_t e =
+          l + 1 < doc.line_count() ? doc.line_start(l + 1) : static_cast<uint32_t>(src.size());
+      uint32_t indent = 0, grown = 0;
+      orig_starts_.push_back(b);
+      mod_starts_.push_back(static_cast<uint32_t>(text_.size()));
+      if (expand[l]) {
+        while (b + indent < e && (src[b + indent] == ' ' || src[b + indent] == '\t')) {
+          grown += src[b + indent] == '\t' ? width : 1;
+          text_.append(src[b + indent] == '\t' ? static_cast<size_t>(width) : 1, ' ');
+          ++indent;
+        }
+      }
+      indents_.push_back(indent);
+      grown_.push_back(grown);
+      text_.append(src.substr(b + indent, e - b - indent));
+    }
+    mod_starts_.push_back(static_cast<uint32_t>(text_.size()));
+    orig_starts_.push_back(static_cast<uint32_t>(src.size()));
+    indents_.push_back(0);
+    grown_.push_back(0);
+  }
+
+  const std::string& text() const { return text_; }
+
+  uint32_t to_original(size_t offset) const {
+    size_t l =
+        std::upper_bound(mod_starts_.begin(), mod_starts_.end(), offset) - mod_starts_.begin();
+    l = l == 0 ? 0 : l - 1;
+    uint32_t column = static_cast<uint32_t>(offset - mod_starts_[l]);
+    uint32_t original =
+        column < grown_[l] ? std::min(column, indents_[l]) : column - grown_[l] + indents_[l];
+    return orig_starts_[l] + original;
+  }
+
+  void map_back(Tree& tree, ParseOutcome& out) const {
+    auto map = [&](TextRange& r) { r = {to_original(r.begin), to_original(r.end)}; };
+    for (Node& n : tree.nodes) map(n.range);
+    for (Diagnostic& d : tree.diagnostics) map(d.range);
+    out.error_offset = to_original(out.error_offset);
+    if (out.open_flow_offset >= 0) out.open_flow_offset = to_original(out.open_flow_offset);
+    if (out.unclosed_quote_offset >= 0)
+      out.unclosed_quote_offset = to_original(out.unclosed_quote_offset);
+  }
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> mod_starts_, orig_starts_, indents_, grown_;
+};
+
+// One parse of `src` (document coordinates), with the tab-indented `tab_lines` read as `width`
+// spaces per tab when `width` is set.
+ParseOutcome parse_with_tabs(const Document& doc, std::string_view src, Tree& tree,
+                             const ParseLimits& limits, const std::vector<uint32_t>& tab_lines,
+                             int width) {
+  if (width == 0 || tab_lines.empty()) return parse_once(doc, src, tree, limits);
+  TabExpansion expansion(doc, src, tab_lines, width);
+  Document expanded(expansion.text());
+  ParseOutcome out = parse_once(expanded, expansion.text(), tree, limits);
+  expansion.map_back(tree, out);
+  return out;
+}
+
+// Indentation of line `l` in `src` with tabs counted as `width` columns, or -1 for a line
+// without content.
+int indentation(const Document& doc, std::string_view src, uint32_t l, int width) {
+  int n = 0;
+  for (uint32_t i = doc.line_start(l); i < doc.line_end(l) && i < src.size(); ++i) {
+    if (src[i] == ' ') {
+      ++n;
+    } else if (src[i] == '\t') {
+      n += width;
+    } else {
+      return src[i] == '#' ? -1 : n;
+    }
+  }
+  return -1;
+}
+
+// Whether line `l` opens a block: a key with nothing after its `:`, or a bare `-`.
+bool opens_block(const Document& doc, std::string_view src, uint32_t l) {
+  uint32_t e = std::min<uint32_t>(doc.line_end(l), static_cast<uint32_t>(src.size()));
+  std::string_view text = src.substr(doc.line_start(l), e - doc.line_start(l));
+  size_t hash = text.find(" #");
+  if (hash != std::string_view::npos) text = text.substr(0, hash);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return !text.empty() && (text.back() == ':' || text.back() == '-');
+}
+
+// How well the tab-indented lines sit at this width. Two points for each neighbour that agrees
+// with the line's place (deeper than a line above that opens a block, not deeper than one that
+// does not; a line below deeper when the line opens a block, not deeper when it does not), and
+// one when it lines up with a neighbour it does not open or close.
+int plausibility(const Document& doc, std::string_view src, const std::vector<uint32_t>& tab_lines,
+                 int width) {
+  int score = 0;
+  for (uint32_t l : tab_lines) {
+    int own = indentation(doc, src, l, width);
+    if (own < 0) continue;
+    const bool opens = opens_block(doc, src, l);
+    for (int64_t k = static_cast<int64_t>(l) - 1; k >= 0; --k) {
+      int above = indentation(doc, src, static_cast<uint32_t>(k), width);
+      if (above < 0) continue;
+      const bool above_opens = opens_block(doc, src, static_cast<uint32_t>(k));
+      score += 2 * (above_opens ? own > above : own <= above);
+      score += !above_opens && own == above;
+      break;
+    }
+    for (uint32_t k = l + 1; k < doc.line_count(); ++k) {
+      int below = indentation(doc, src, k, width);
+      if (below < 0) continue;
+      score += 2 * (opens ? below > own : below <= own);
+      score += !opens && below == own;
+      break;
+    }
+  }
+  return score;
+}
+
+// The tab width that reads the file best: editors use 2, 4 or 8 columns, and a tab standing in
+// for 3 or 6 spaces is not rare. A width that parses beats one that does not; then the one that
+// places the most tab-indented lines plausibly; then the one that reads furthest.
+int best_tab_width(const Document& doc, std::string_view src, const ParseLimits& limits,
+                   const std::vector<uint32_t>& tab_lines) {
+  int best = 2;
+  std::tuple<bool, int, int64_t> best_score{false, -1, -1};
+  for (int width : {2, 4, 8, 3, 6}) {
+    Tree trial;
+    ParseOutcome out = parse_with_tabs(doc, src, trial, limits, tab_lines, width);
+    std::tuple<bool, int, int64_t> score{
+        !out.failed, plausibility(doc, src, tab_lines, width),
+        out.failed ? static_cast<int64_t>(out.error_offset) : std::numeric_limits<int64_t>::max()};
+    if (score > best_score) {
+      best_score = score;
+      best = width;
+    }
+  }
+  return best;
+}
+
+// A key whose value stood on lines set aside reads as empty, and the schema would then report
+// the empty value: one more message for the same syntax error. Such keys are left out of the
+// tree (what is absent after a syntax error is not reported).
+void drop_keys_of_blanked_values(const Document& doc, Tree& tree) {
+  if (tree.blanked_lines.empty()) return;
+  std::string_view text = doc.text();
+  auto is_blanked = [&](uint32_t l) {
+    return std::find(tree.blanked_lines.begin(), tree.blanked_lines.end(), l) !=
+           tree.blanked_lines.end();
+  };
+  for (Node& n : tree.nodes) {
+    if (n.kind != NodeKind::Mapping) continue;
+    std::erase_if(n.pairs, [&](const Pair& p) {
+      if (p.merged || !p.key || !p.value || p.value->kind != NodeKind::Null ||
+          p.value->range.end > p.value->range.begin)
+        return false;
+      uint32_t key_line = doc.line_of(p.key->range.begin);
+      for (uint32_t l = key_line + 1; l < doc.line_count(); ++l) {
+        bool content = false;
+        for (uint32_t i = doc.line_start(l); i < doc.line_end(l); ++i)
+          if (text[i] != ' ' && text[i] != '\t') {
+            content = text[i] != '#';
+            break;
+          }
+        if (content) return is_blanked(l);
+      }
+      return false;
+    });
+  }
+}
 
 }  // namespace
 
 Tree parse(const Document& doc, const ParseLimits& limits) {
   Tree tree;
-  std::string scratch;
-  std::string_view src = doc.text();
+  std::string scratch = normalize_line_breaks(doc.text());
+  std::string_view src = scratch.empty() ? std::string_view(doc.text()) : std::string_view(scratch);
+  std::vector<std::string> groups;  // of the syntax errors reported so far
+  std::vector<uint32_t> mended;     // lines read on, not set aside, after their error
+  std::vector<uint32_t> tab_lines;  // lines whose tab indentation is read as spaces
+  int tab_width = 0;
   for (int attempt = 0;; ++attempt) {
     Tree current;
-    ParseOutcome out = parse_once(doc, src, current, limits);
+    ParseOutcome out = parse_with_tabs(doc, src, current, limits, tab_lines, tab_width);
     if (attempt == 0) {
       tree = std::move(current);
     } else if (current.root) {
@@ -496,28 +729,92 @@ Tree parse(const Document& doc, const ParseLimits& limits) {
       return std::find(tree.blanked_lines.begin(), tree.blanked_lines.end(), l) !=
              tree.blanked_lines.end();
     };
-    if (attempt == 0 || !blanked(line)) {
+    yaml::SyntaxExplanation ex;
+    if (out.explain) {
+      ex = yaml::explain_syntax_error(doc, src, out.error_offset, out.message);
+    } else {
+      ex.message = out.message;
+    }
+    // A line already read on was reported; what it still gets wrong is the same mistake.
+    const bool repeated =
+        (!ex.group.empty() && std::find(groups.begin(), groups.end(), ex.group) != groups.end()) ||
+        std::find(mended.begin(), mended.end(), line) != mended.end();
+    const bool recover = attempt + 1 < kMaxRecoveries && doc.size() <= kRecoveryMaxBytes;
+    // Tab indentation: re-read every tab-indented line with the tab width under which the file
+    // reads furthest, so that the tree keeps what those lines hold; the fix uses that width.
+    if (ex.group == "tab" && !repeated && recover) {
+      tab_lines = ex.lines;
+      tab_width = best_tab_width(doc, src, limits, tab_lines);
+      ex.edits.clear();
+      for (uint32_t l : tab_lines)
+        for (const TextEdit& e : yaml::tab_indent_edits(doc, src, l))
+          ex.edits.push_back({e.range, std::string(static_cast<size_t>(tab_width), ' ')});
+      ex.mend.clear();
+    }
+    if (!repeated && (attempt == 0 || !blanked(line))) {
       uint32_t b = out.error_offset, e = doc.line_end(line);
       if (b >= e) b = doc.line_start(line);
+      TextRange range{b, std::max(e, b)};
+      if (out.explain && ex.range.end > ex.range.begin) range = ex.range;
+      std::string message = ex.message;
+      if (ex.lines.size() > 1) message += " (" + describe_lines(doc, src, ex.lines) + ")";
+      std::vector<Fix> fixes;
+      if (!ex.edits.empty()) fixes.push_back({ex.fix_title, ex.edits, false});
       tree.diagnostics.push_back(
-          {{b, std::max(e, b)}, Severity::Error, "syntax-error", out.message, {}});
+          {range, Severity::Error, "syntax-error", std::move(message), std::move(fixes)});
+      if (!ex.group.empty()) groups.push_back(ex.group);
     }
     tree.syntax_error = true;
-    if (attempt + 1 >= kMaxRecoveries || doc.size() > kRecoveryMaxBytes) break;
-    std::string_view current_text = scratch.empty() ? std::string_view(doc.text()) : scratch;
-    auto is_blank = [&](uint32_t l) {
-      for (uint32_t i = doc.line_start(l); i < doc.line_end(l); ++i)
-        if (current_text[i] != ' ' && current_text[i] != '\t') return false;
-      return true;
-    };
-    if ((blanked(line) || is_blank(line)) && out.open_flow_offset >= 0)
-      line = doc.line_of(static_cast<uint32_t>(out.open_flow_offset));
-    if (blanked(line) || is_blank(line)) break;
+    if (!recover) break;
     if (scratch.empty()) scratch = doc.text();
-    for (uint32_t i = doc.line_start(line); i < doc.line_end(line); ++i) scratch[i] = ' ';
-    tree.blanked_lines.push_back(line);
+    // A quote never closed: read on with the quote as a space, the rest of the line a value.
+    if (out.unclosed_quote_offset >= 0 && !repeated)
+      ex.mend.push_back({{static_cast<uint32_t>(out.unclosed_quote_offset),
+                          static_cast<uint32_t>(out.unclosed_quote_offset) + 1},
+                         " "});
+    if (ex.group == "tab" && !repeated) {
+      for (uint32_t l : tab_lines) mended.push_back(l);
+      continue;
+    }
+    // Mend the line where the intent is plain (a value's `: ` read as spaces), so the tree keeps
+    // its key; a line mended once is blanked if it fails again.
+    bool mended_now = false;
+    if (!repeated) {
+      for (const TextEdit& e : ex.mend) {
+        if (e.range.end > scratch.size() || e.range.end != e.range.begin + e.new_text.size())
+          continue;
+        if (scratch.compare(e.range.begin, e.new_text.size(), e.new_text) == 0) continue;
+        scratch.replace(e.range.begin, e.new_text.size(), e.new_text);
+        mended.push_back(doc.line_of(e.range.begin));
+        mended_now = true;
+      }
+    }
+    if (!mended_now) {
+      auto is_blank = [&](uint32_t l) {
+        for (uint32_t i = doc.line_start(l); i < doc.line_end(l); ++i)
+          if (scratch[i] != ' ' && scratch[i] != '\t') return false;
+        return true;
+      };
+      if ((blanked(line) || is_blank(line)) && out.open_flow_offset >= 0)
+        line = doc.line_of(static_cast<uint32_t>(out.open_flow_offset));
+      if (blanked(line) || is_blank(line)) break;
+      // The mistake may sit above where the parser stopped: set that line aside instead.
+      if (ex.culprit_line >= 0 && !blanked(static_cast<uint32_t>(ex.culprit_line)) &&
+          !is_blank(static_cast<uint32_t>(ex.culprit_line)))
+        line = static_cast<uint32_t>(ex.culprit_line);
+      std::vector<uint32_t> lines = {line};
+      // A block indented too deep is one mistake: set all of its lines aside together.
+      if (ex.group.starts_with("indent@"))
+        for (uint32_t l : ex.lines)
+          if (l != line && !blanked(l)) lines.push_back(l);
+      for (uint32_t l : lines) {
+        for (uint32_t i = doc.line_start(l); i < doc.line_end(l); ++i) scratch[i] = ' ';
+        tree.blanked_lines.push_back(l);
+      }
+    }
     src = scratch;
   }
+  drop_keys_of_blanked_values(doc, tree);
   return tree;
 }
 

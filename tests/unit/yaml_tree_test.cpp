@@ -175,3 +175,142 @@ TEST(YamlTree, PathToFindsInnermostNode) {
   ASSERT_FALSE(path.empty());
   EXPECT_EQ(path.back()->value, "command");
 }
+
+namespace {
+
+std::vector<const Diagnostic*> syntax_errors(const yaml::Tree& tree) {
+  std::vector<const Diagnostic*> out;
+  for (const Diagnostic& d : tree.diagnostics)
+    if (d.code == "syntax-error") out.push_back(&d);
+  return out;
+}
+
+// The text with a fix's edits applied (edits do not overlap; applied from the back).
+std::string apply(std::string text, const Fix& fix) {
+  std::vector<TextEdit> edits = fix.edits;
+  std::sort(edits.begin(), edits.end(),
+            [](const TextEdit& a, const TextEdit& b) { return a.range.begin > b.range.begin; });
+  for (const TextEdit& e : edits)
+    text.replace(e.range.begin, e.range.end - e.range.begin, e.new_text);
+  return text;
+}
+
+}  // namespace
+
+// yaml-cpp says "illegal map value" once per tab-indented line; PyYAML stops at the first tab.
+TEST(YamlTree, TabIndentationIsOneErrorInWordsWithAFix) {
+  Parsed p("inputs:\n\tlr: 0.1\n\tepochs: 3\n\tbatch: 4\ncode: src\n");
+  auto errors = syntax_errors(p.tree);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0]->message,
+            "invalid YAML: a tab character cannot indent YAML; indent with spaces (lines 2-4)");
+  EXPECT_EQ(p.doc.line_of(errors[0]->range.begin), 1u);
+  // The tab-indented lines are read on, not set aside.
+  ASSERT_TRUE(p.at({"inputs", "batch"}));
+  EXPECT_EQ(p.at({"inputs", "batch"})->value, "4");
+  ASSERT_EQ(errors[0]->fixes.size(), 1u);
+  EXPECT_FALSE(errors[0]->fixes[0].safe);
+  Parsed fixed(apply(p.doc.text(), errors[0]->fixes[0]));
+  EXPECT_TRUE(fixed.tree.diagnostics.empty()) << fixed.doc.text();
+  EXPECT_EQ(fixed.at({"inputs", "epochs"})->value, "3");
+}
+
+TEST(YamlTree, ColonInAValueSaysQuoteItAndTheFixQuotes) {
+  Parsed p("description: Train: a \"model\"  # why\nname: x\n");
+  auto errors = syntax_errors(p.tree);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0]->message.find("quote this value: it contains `: `"), std::string::npos);
+  EXPECT_EQ(p.text_of(errors[0]->range), "Train: a \"model\"");
+  ASSERT_TRUE(p.at({"description"}));  // the key is kept
+  ASSERT_EQ(errors[0]->fixes.size(), 1u);
+  Parsed fixed(apply(p.doc.text(), errors[0]->fixes[0]));
+  EXPECT_TRUE(fixed.tree.diagnostics.empty()) << fixed.doc.text();
+  EXPECT_EQ(fixed.at({"description"})->value, "Train: a \"model\"");
+  EXPECT_NE(fixed.doc.text().find("# why"), std::string::npos);
+}
+
+TEST(YamlTree, NoQuoteFixWhenThePlainValueGoesOn) {
+  Parsed p("description: Train: a model\n  on two lines\nname: x\n");
+  auto errors = syntax_errors(p.tree);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_TRUE(errors[0]->fixes.empty());
+}
+
+// yaml-cpp reported each line of the block as a new "illegal map value", eight times.
+TEST(YamlTree, BlockIndentedTooDeepIsOneError) {
+  std::string text = "inputs:\n  lr: 0.1\n";
+  for (const char* key : {"epochs", "batch", "seed", "x", "y", "z", "w", "v", "u"})
+    text += std::string("   ") + key + ": 1\n";
+  text += "code: src\n";
+  Parsed p(text);
+  auto errors = syntax_errors(p.tree);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0]->message.find("`epochs` is indented more than `lr` on line 2"),
+            std::string::npos);
+  EXPECT_NE(errors[0]->message.find("(lines 3-11)"), std::string::npos);
+  ASSERT_TRUE(p.at({"code"}));
+  EXPECT_EQ(p.at({"code"})->value, "src");
+}
+
+// PyYAML: "while scanning a simple key ... could not find expected ':'". yaml-cpp stops at the
+// next line's `:`; the mistake, and what recovery sets aside, is the line without one.
+TEST(YamlTree, KeyWithoutColonIsReportedOnItsOwnLineOnce) {
+  Parsed p("settings:\n  default_datastore: azureml:ws\n  default_co\nmpute: x\njobs:\n  a: 1\n");
+  auto errors = syntax_errors(p.tree);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(p.doc.line_of(errors[0]->range.begin), 2u);
+  EXPECT_NE(errors[0]->message.find("no `: ` follows `default_co`"), std::string::npos);
+  ASSERT_TRUE(p.at({"jobs", "a"}));
+}
+
+TEST(YamlTree, ReservedFirstCharacterSaysQuote) {
+  Parsed p("tags:\n  owner: @alice\n");
+  auto errors = syntax_errors(p.tree);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0]->message.find("cannot start with `@`; quote this value"), std::string::npos);
+  ASSERT_TRUE(p.at({"tags", "owner"}));  // read on as a string, not left empty
+  Parsed fixed(apply(p.doc.text(), errors[0]->fixes.at(0)));
+  EXPECT_TRUE(fixed.tree.diagnostics.empty());
+  EXPECT_EQ(fixed.at({"tags", "owner"})->value, "@alice");
+}
+
+TEST(YamlTree, MessagesNameTheMistake) {
+  struct Case {
+    std::string text, words;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"a: 1\n- b\n", "a `- ` list item cannot stand among the keys of a mapping"},
+           {"a:\n  - x\n  b: 1\n", "`b` cannot stand among the items of the list"},
+           {"a: 'it's'\n", "inside single quotes write `'` as `''`"},
+           {"a: \"C:\\path\"\n", "`\\p` is not an escape of a double-quoted string"},
+           {"a: *nope\n", "`*nope` refers to an anchor `&nope` that is not defined"},
+           {"a: [1, 2\nb: 3\n", "this `[` is never closed"},
+           {"a: {x: 1\nb: 3\n", "this `{` is never closed"},
+           {"a: 1\n]\n", "this `]` closes nothing"},
+           {"a:\n  b: 1\n c: 2\n", "indented less than line 2 but more than line 1"},
+           {"a:\n  b: 1\n  mode:# upload\nc: 2\n", "no `: ` follows `mode:# upload`"},
+       }) {
+    Parsed p(c.text);
+    auto errors = syntax_errors(p.tree);
+    ASSERT_FALSE(errors.empty()) << c.text;
+    EXPECT_NE(errors[0]->message.find(c.words), std::string::npos) << c.text << "\n"
+                                                                   << errors[0]->message;
+    EXPECT_EQ(errors[0]->message.find("illegal"), std::string::npos) << errors[0]->message;
+    EXPECT_EQ(errors[0]->message.find("not found"), std::string::npos) << errors[0]->message;
+  }
+}
+
+// PyYAML (the CLI's loader) reads a lone CR as a line break; so does the tree.
+TEST(YamlTree, LoneCarriageReturnsAreLineBreaks) {
+  Parsed p("a: x\rb: two\rc: |\r  line one\r  line two\rd: 4\r");
+  EXPECT_TRUE(p.tree.diagnostics.empty());
+  EXPECT_FALSE(p.tree.syntax_error);
+  EXPECT_EQ(p.at({"b"})->value, "two");
+  EXPECT_EQ(p.at({"c"})->value, "line one\nline two\n");
+  EXPECT_EQ(p.text_of(p.at({"d"})), "4");
+  EXPECT_EQ(p.doc.line_of(p.at({"d"})->range.begin), 5u);
+  // Mixed with CRLF and LF.
+  Parsed mixed("a: 1\r\nb: 2\rc: 3\n");
+  EXPECT_TRUE(mixed.tree.diagnostics.empty());
+  EXPECT_EQ(mixed.at({"c"})->value, "3");
+}
