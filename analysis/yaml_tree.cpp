@@ -290,7 +290,10 @@ class Builder : public YAML::EventHandler {
     }
     n->range.end = end;
     n->weight = weight;
-    if (n->kind == NodeKind::Mapping) report_duplicates(*n);
+    if (n->kind == NodeKind::Mapping) {
+      report_duplicates(*n);
+      drop_overridden(*n);
+    }
     add(n);
   }
 
@@ -377,6 +380,29 @@ class Builder : public YAML::EventHandler {
                                        std::to_string(line) + " wins",
                                    {}});
     }
+  }
+
+  // PyYAML keeps the last of duplicate keys: the earlier ones (reported above) leave the tree,
+  // so that no check judges a value the service never reads.
+  static void drop_overridden(Node& map) {
+    std::unordered_map<std::string_view, size_t> last;
+    bool duplicates = false;
+    for (size_t i = 0; i < map.pairs.size(); ++i) {
+      const Node* k = map.pairs[i].key;
+      if (map.pairs[i].merged || !k || k->kind != NodeKind::Scalar) continue;
+      duplicates |= last.count(k->value) > 0;
+      last[k->value] = i;
+    }
+    if (!duplicates) return;
+    std::vector<Pair> kept;
+    kept.reserve(map.pairs.size());
+    for (size_t i = 0; i < map.pairs.size(); ++i) {
+      const Pair& p = map.pairs[i];
+      const Node* k = p.key;
+      if (!p.merged && k && k->kind == NodeKind::Scalar && last[k->value] != i) continue;
+      kept.push_back(p);
+    }
+    map.pairs = std::move(kept);
   }
 
   const Document& doc_;

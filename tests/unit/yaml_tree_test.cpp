@@ -112,6 +112,10 @@ TEST(YamlTree, DuplicateKeysWarnOnTheIgnoredOne) {
   EXPECT_EQ(d.range.begin, 0u);
   EXPECT_NE(d.message.find("line 3"), std::string::npos);
   EXPECT_EQ(p.at({"a"})->value, "3");
+  // What PyYAML keeps: the ignored pair is not in the tree for any check to judge.
+  ASSERT_EQ(p.tree.root->pairs.size(), 2u);
+  EXPECT_EQ(p.tree.root->pairs[0].key->value, "b");
+  EXPECT_EQ(p.tree.root->pairs[1].value->value, "3");
 }
 
 TEST(YamlTree, SyntaxErrorKeepsTheTreeAndRecovers) {
