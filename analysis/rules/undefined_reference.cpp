@@ -2,6 +2,8 @@
 // step output that does not exist. The SDK rejects them (a component's command is checked name
 // by name; pipeline bindings must resolve to a node), so they are errors — but only where every
 // candidate name is visible in the file.
+#include <algorithm>
+
 #include "binding_scope.h"
 #include "rules.h"
 #include "suggest.h"
@@ -109,6 +111,21 @@ void check_port(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
   report_name(ctx, code, *seg, std::move(what), lookup.ports.names());
 }
 
+// An AutoML step has no component whose ports would list its outputs: the service produces
+// `best_model` (which real files declare under the step's `outputs:`, or bind without one).
+// Other outputs it may produce are not known here, so only a near miss of a known name — a typo
+// such as `best_modle` — is reported.
+void check_automl_output(RuleContext& ctx, const Step& step, const BindingSegment& name) {
+  if (step.type != "automl" || !step.node || !section_complete(step.node, "outputs")) return;
+  std::vector<std::string> known = {"best_model"};
+  for (const Port& p : step.outputs)
+    if (p.name != "best_model") known.push_back(p.name);
+  if (std::find(known.begin(), known.end(), name.text) != known.end()) return;
+  if (closest_name(name.text, known).empty()) return;
+  report_name(ctx, "undefined-step-output", name, "an output of AutoML step `" + step.name + "`",
+              known);
+}
+
 void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup) {
   const Binding& b = e.binding;
   const JobModel& pipeline = *lookup.pipeline;
@@ -126,8 +143,13 @@ void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
   }
   if (b.kind != BindingKind::ParentJobOutput) return;
   const BindingSegment* seg = name_segment(b);
+  if (!seg) return;
   PortList outputs = step_ports(*step).outputs;
-  if (!seg || !outputs.known() || outputs.find(seg->text)) return;
+  if (!outputs.known()) {
+    check_automl_output(ctx, *step, *seg);
+    return;
+  }
+  if (outputs.find(seg->text)) return;
   report_name(ctx, "undefined-step-output", *seg, "an output of step `" + step->name + "`",
               outputs.names());
 }
