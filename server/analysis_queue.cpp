@@ -1,79 +1,278 @@
 #include "analysis_queue.h"
 
-#include <chrono>
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+#include "fix_all.h"
 
 namespace amlls {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kShutdownGrace = std::chrono::milliseconds(200);
 
 std::shared_ptr<const amllint::Analysis> analyze_safely(const amllint::Document& doc,
                                                         const amllint::AnalysisOptions& options) {
   try {
     return std::make_shared<const amllint::Analysis>(amllint::analyze(doc, options));
+  } catch (const amllint::AnalysisCancelled&) {
+    throw;
   } catch (...) {
     return std::make_shared<const amllint::Analysis>();
   }
 }
 
-AnalysisQueue::AnalysisQueue(unsigned workers, std::function<void(Result)> done)
-    : done_(std::move(done)) {
-  if (workers == 0) workers = 1;
-  for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
+struct AnalysisQueue::State {
+  struct Waiting {
+    Job job;
+    int64_t sequence = 0;  // first-come order across documents; urgent jobs go negative
+  };
+  struct Running {
+    Job job;  // without its document and options: only what a Result names
+    Clock::time_point start;
+    Clock::time_point deadline;
+    std::shared_ptr<std::atomic<bool>> cancel;
+    bool abandoned = false;  // the watchdog gave up on it (it counts as stuck)
+  };
+
+  Options options;
+  std::function<void(Result)> done;
+  mutable std::mutex mutex;
+  std::condition_variable work;     // workers: a job waits, or stop
+  std::condition_variable watch;    // watchdog: a job started, or stop
+  std::condition_variable changed;  // destructor: a worker or the watchdog exited
+  std::map<std::pair<std::string, Kind>, Waiting> waiting;
+  int64_t next_sequence = 0;
+  int64_t next_urgent = -1;
+  std::map<uint64_t, Running> running;  // by ticket
+  uint64_t next_ticket = 0;
+  unsigned active = 0;  // threads serving the queue (idle or on a job within budget)
+  unsigned stuck = 0;   // threads on an abandoned job
+  std::map<std::string, unsigned> stuck_by_uri;
+  bool stopping = false;
+  bool closed = false;  // `done` may not be called any more
+  bool watchdog_alive = false;
+
+  void deliver(Result r) {
+    if (!closed) done(std::move(r));
+  }
+
+  // The oldest waiting job that may start: a document with kMaxStuckPerDocument jobs stuck
+  // waits for one of them to end, so that a text that always runs away (edited again and
+  // again) cannot take every thread.
+  std::map<std::pair<std::string, Kind>, Waiting>::iterator pick() {
+    auto best = waiting.end();
+    for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+      if (best != waiting.end() && it->second.sequence >= best->second.sequence) continue;
+      auto st = stuck_by_uri.find(it->first.first);
+      if (st != stuck_by_uri.end() && st->second >= AnalysisQueue::kMaxStuckPerDocument) continue;
+      best = it;
+    }
+    return best;
+  }
+};
+
+namespace {
+
+using State = AnalysisQueue::State;
+using Result = AnalysisQueue::Result;
+using Kind = AnalysisQueue::Kind;
+
+Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool>>& cancel,
+           const AnalysisQueue::Options& options, bool& cancelled) {
+  Result r{job.kind, job.uri, job.revision, job.analysis_id, nullptr, nullptr, 0, false};
+  auto start = Clock::now();
+  amllint::AnalysisOptions analysis_options = job.options;
+  analysis_options.cancel = cancel;
+  cancelled = false;
+  try {
+    if (options.before_job) options.before_job(job, *cancel);
+    if (job.kind == Kind::Analyse) {
+      r.analysis = analyze_safely(*job.doc, analysis_options);
+    } else {
+      amllint::FixOutcome out = amllint::fix_all(job.doc->text(), analysis_options, *job.base);
+      r.fixed_text = std::make_shared<const std::string>(std::move(out.text));
+    }
+  } catch (const amllint::AnalysisCancelled&) {
+    cancelled = true;
+  } catch (...) {
+    // A failing fix-all offers no fix; analyze_safely already contains analysis failures.
+    if (job.kind == Kind::FixAll)
+      r.fixed_text = std::make_shared<const std::string>(job.doc->text());
+  }
+  r.millis = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return r;
+}
+
+void work(std::shared_ptr<State> s) {
+  std::unique_lock lock(s->mutex);
+  while (true) {
+    auto oldest = s->waiting.end();
+    s->work.wait(lock, [&] { return s->stopping || (oldest = s->pick()) != s->waiting.end(); });
+    if (s->stopping) break;
+    AnalysisQueue::Job job = std::move(oldest->second.job);
+    s->waiting.erase(oldest);
+    uint64_t ticket = s->next_ticket++;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    State::Running& r = s->running[ticket];
+    r.job.kind = job.kind;
+    r.job.uri = job.uri;
+    r.job.revision = job.revision;
+    r.job.analysis_id = job.analysis_id;
+    r.start = Clock::now();
+    r.deadline = r.start + s->options.budget;
+    r.cancel = cancel;
+    s->watch.notify_all();
+
+    lock.unlock();
+    bool cancelled = false;
+    Result result = run(job, cancel, s->options, cancelled);
+    std::string uri = std::move(job.uri);
+    job = {};  // release the document outside the lock
+    lock.lock();
+
+    auto it = s->running.find(ticket);
+    bool abandoned = it->second.abandoned;
+    s->running.erase(it);
+    s->watch.notify_all();  // one deadline fewer to watch (and at shutdown, maybe none left)
+    if (!cancelled) s->deliver(std::move(result));  // late results of abandoned jobs too
+    if (!abandoned) continue;
+    // Back from an abandoned job: rejoin the pool if it is short of a worker, else leave.
+    --s->stuck;
+    if (--s->stuck_by_uri[uri] == 0) s->stuck_by_uri.erase(uri);
+    s->work.notify_all();  // jobs of this document may start again
+    if (s->stopping || s->active >= s->options.workers) {
+      s->changed.notify_all();
+      return;
+    }
+    ++s->active;
+  }
+  --s->active;
+  s->changed.notify_all();
+}
+
+void watchdog(std::shared_ptr<State> s) {
+  std::unique_lock lock(s->mutex);
+  bool warned = false;
+  while (true) {
+    State::Running* first = nullptr;
+    for (auto& [ticket, r] : s->running) {
+      if (!r.abandoned && (!first || r.deadline < first->deadline)) first = &r;
+    }
+    if (!first) {
+      if (s->stopping) break;
+      s->watch.wait(lock);
+      continue;
+    }
+    if (Clock::now() < first->deadline) {
+      // A copy: the worker may erase its entry while this waits (wait_until rereads it).
+      const Clock::time_point deadline = first->deadline;
+      s->watch.wait_until(lock, deadline);
+      continue;
+    }
+    State::Running& r = *first;
+    r.abandoned = true;
+    r.cancel->store(true);
+    --s->active;
+    ++s->stuck;
+    ++s->stuck_by_uri[r.job.uri];
+    Result result{r.job.kind, r.job.uri, r.job.revision, r.job.analysis_id, nullptr, nullptr,
+                  0,          true};
+    result.millis = std::chrono::duration<double, std::milli>(Clock::now() - r.start).count();
+    s->deliver(std::move(result));
+    if (s->stopping) {
+      s->changed.notify_all();
+      continue;
+    }
+    if (s->stuck <= AnalysisQueue::kMaxStuck) {
+      try {
+        std::thread(work, s).detach();
+        ++s->active;
+      } catch (const std::system_error&) {
+        // No thread to be had: serve with the workers left.
+      }
+    } else if (!warned) {
+      warned = true;
+      std::fprintf(stderr,
+                   "amlls: %u analyses are stuck past their time budget; no more workers are "
+                   "started for them\n",
+                   s->stuck);
+    }
+  }
+  s->watchdog_alive = false;
+  s->changed.notify_all();
+}
+
+}  // namespace
+
+AnalysisQueue::AnalysisQueue(Options options, std::function<void(Result)> done)
+    : state_(std::make_shared<State>()) {
+  if (options.workers == 0) options.workers = 1;
+  state_->options = std::move(options);
+  state_->done = std::move(done);
+  std::lock_guard lock(state_->mutex);
+  for (unsigned i = 0; i < state_->options.workers; ++i) {
+    ++state_->active;
+    std::thread(work, state_).detach();
+  }
+  state_->watchdog_alive = true;
+  std::thread(watchdog, state_).detach();
 }
 
 AnalysisQueue::~AnalysisQueue() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+  std::unique_lock lock(state_->mutex);
+  state_->stopping = true;
+  state_->closed = true;  // nobody listens any more
+  state_->waiting.clear();
+  // Ask running jobs to stop, and give those that do not listen a short grace before the
+  // watchdog leaves them behind: exiting must not wait out a runaway analysis.
+  auto grace = Clock::now() + kShutdownGrace;
+  for (auto& [ticket, r] : state_->running) {
+    r.cancel->store(true);
+    r.deadline = std::min(r.deadline, grace);
   }
-  wake_.notify_all();
-  for (auto& t : threads_) t.join();
+  state_->work.notify_all();
+  state_->watch.notify_all();
+  state_->changed.wait(lock, [&] { return state_->active == 0 && !state_->watchdog_alive; });
 }
 
-void AnalysisQueue::submit(std::string uri, int version,
-                           std::shared_ptr<const amllint::Document> doc,
-                           amllint::AnalysisOptions options) {
+void AnalysisQueue::submit(Job job, bool urgent) {
   {
-    std::lock_guard lock(mutex_);
-    auto [it, inserted] = waiting_.try_emplace(std::move(uri));
-    Job& job = it->second;
+    std::lock_guard lock(state_->mutex);
+    auto [it, inserted] = state_->waiting.try_emplace({job.uri, job.kind});
+    State::Waiting& w = it->second;
     // A replaced job keeps its place in line: typing in one file must not starve the others.
-    if (inserted) job.sequence = next_sequence_++;
-    job.version = version;
-    job.doc = std::move(doc);
-    job.options = std::move(options);
+    if (urgent)
+      w.sequence = state_->next_urgent--;
+    else if (inserted)
+      w.sequence = state_->next_sequence++;
+    w.job = std::move(job);
   }
-  wake_.notify_one();
+  state_->work.notify_one();
+}
+
+void AnalysisQueue::hurry(const std::string& uri) {
+  std::lock_guard lock(state_->mutex);
+  for (Kind k : {Kind::Analyse, Kind::FixAll}) {
+    auto it = state_->waiting.find({uri, k});
+    if (it != state_->waiting.end() && it->second.sequence >= 0)
+      it->second.sequence = state_->next_urgent--;
+  }
 }
 
 void AnalysisQueue::forget(const std::string& uri) {
-  std::lock_guard lock(mutex_);
-  waiting_.erase(uri);
+  std::lock_guard lock(state_->mutex);
+  state_->waiting.erase({uri, Kind::Analyse});
+  state_->waiting.erase({uri, Kind::FixAll});
 }
 
-void AnalysisQueue::work() {
-  while (true) {
-    std::string uri;
-    Job job;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
-      if (stopping_) return;
-      auto oldest = waiting_.begin();
-      for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
-        if (it->second.sequence < oldest->second.sequence) oldest = it;
-      }
-      uri = oldest->first;
-      job = std::move(oldest->second);
-      waiting_.erase(oldest);
-    }
-    auto start = std::chrono::steady_clock::now();
-    Result result;
-    result.analysis = analyze_safely(*job.doc, job.options);
-    result.millis =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    result.uri = std::move(uri);
-    result.version = job.version;
-    done_(std::move(result));
-  }
+AnalysisQueue::Stats AnalysisQueue::stats() const {
+  std::lock_guard lock(state_->mutex);
+  return {state_->active, state_->stuck, state_->waiting.size()};
 }
 
 }  // namespace amlls

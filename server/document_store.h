@@ -24,30 +24,48 @@ struct ContentChange {
 struct OpenDocument {
   std::string uri;
   std::string path;  // local path for file: URIs, else empty
-  int version = 0;
+  int version = 0;   // the client's, echoed in diagnostics; clients may repeat or skip them
+  // Bumped by every open and edit, store-wide; results are matched to the text by it.
+  uint64_t revision = 0;
   // Immutable snapshots: a worker can analyse one while the next edit builds its successor.
   std::shared_ptr<const amllint::Document> doc;
   std::shared_ptr<const amllint::Analysis> analysis;
-  int analysis_version = -1;  // the version `analysis` belongs to
-  uint64_t analysis_id = 0;   // distinct per accepted analysis: the pull diagnostics resultId
+  uint64_t analysis_revision = 0;  // the revision `analysis` belongs to
+  uint64_t analysis_id = 0;        // distinct per accepted analysis: the pull diagnostics resultId
+  // `analysis` is an empty stand-in: the real one ran out of time (after `abandoned_after`
+  // milliseconds) and was abandoned. A late real result may still replace it.
+  bool abandoned = false;
+  long abandoned_after = 0;
   // The typed JSON of `analysis`, built by the first feature that needs it.
   std::shared_ptr<const amllint::JsonView> view;
-  // The text after every safe fix, computed by the first fix-all request of this analysis.
+  // The text after every safe fix, computed on a worker for the first fix-all request of this
+  // analysis; `fix_all_requested` is the analysis_id a job was submitted for.
   std::shared_ptr<const std::string> fixed_text;
+  uint64_t fix_all_requested = 0;
 
-  bool analysis_current() const { return analysis && analysis_version == version; }
+  bool analysis_current() const { return analysis && analysis_revision == revision; }
 };
 
 class DocumentStore {
  public:
-  OpenDocument& open(const std::string& uri, int version, std::string text);
+  // Bounds for a hostile or runaway client (a real workspace is far below them).
+  static constexpr size_t kMaxDocuments = 1000;
+  static constexpr size_t kMaxDocumentBytes = size_t(16) << 20;  // 16 MiB
+  static constexpr size_t kMaxTotalBytes = size_t(256) << 20;    // 256 MiB over all documents
+
+  // Null, with the reason in `refusal`, when a bound would be passed.
+  OpenDocument* open(const std::string& uri, int version, std::string text,
+                     std::string* refusal = nullptr);
   OpenDocument* find(const std::string& uri);
-  // Applies the changes in order, each against the text the previous one produced.
-  // Returns null when the document is not open.
+  // Applies the changes in order, each against the text the previous one produced. Returns
+  // null when the document is not open, or when the result passes a bound: then the document
+  // is closed (its text is no longer known) and `refusal` says why.
   OpenDocument* change(const std::string& uri, int version,
-                       const std::vector<ContentChange>& changes, PositionEncoding enc);
+                       const std::vector<ContentChange>& changes, PositionEncoding enc,
+                       std::string* refusal = nullptr);
   void close(const std::string& uri);
   size_t size() const { return docs_.size(); }
+  size_t total_bytes() const { return total_bytes_; }
   template <typename F>
   void for_each(F f) {
     for (auto& [uri, d] : docs_) f(d);
@@ -55,6 +73,8 @@ class DocumentStore {
 
  private:
   std::map<std::string, OpenDocument> docs_;
+  size_t total_bytes_ = 0;
+  uint64_t next_revision_ = 1;
 };
 
 }  // namespace amlls

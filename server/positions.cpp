@@ -14,7 +14,10 @@ lsp::Range to_range(const amllint::Document& doc, amllint::TextRange range, Posi
 }
 
 uint32_t to_offset(const amllint::Document& doc, lsp::Position pos, PositionEncoding enc) {
-  amllint::LineCol lc{pos.line, pos.character};
+  // No line holds more columns than the document has bytes; clamping here keeps the offset
+  // arithmetic below from wrapping on a character near 2^32 (LSP: past the end of a line
+  // means its end).
+  amllint::LineCol lc{pos.line, std::min(pos.character, doc.size())};
   return enc == PositionEncoding::Utf8 ? doc.from_utf8(lc) : doc.from_utf16(lc);
 }
 

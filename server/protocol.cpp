@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace amlls::lsp {
@@ -10,9 +12,38 @@ void to_json(json& j, const Position& p) {
   j = {{"line", p.line}, {"character", p.character}};
 }
 
+namespace {
+
+uint32_t coordinate(const json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end()) throw ShapeError(std::string("position.") + name + " is missing");
+  constexpr uint64_t kMax = UINT32_MAX;
+  if (it->is_number_unsigned()) return static_cast<uint32_t>(std::min(it->get<uint64_t>(), kMax));
+  if (it->is_number_integer()) {
+    int64_t v = it->get<int64_t>();
+    if (v >= 0) return static_cast<uint32_t>(std::min<uint64_t>(static_cast<uint64_t>(v), kMax));
+  } else if (it->is_number_float()) {
+    // JSON does not tell 6 from 6.0, and numbers past 2^64 arrive as doubles.
+    double v = it->get<double>();
+    if (v >= 0 && v == std::floor(v))
+      return v >= static_cast<double>(kMax) ? UINT32_MAX : static_cast<uint32_t>(v);
+  }
+  throw ShapeError(std::string("position.") + name + " must be a non-negative integer");
+}
+
+const json& member_object(const json& j, const char* name, const char* what) {
+  auto it = j.find(name);
+  if (it == j.end() || !it->is_object())
+    throw ShapeError(std::string(what) + "." + name + " must be an object");
+  return *it;
+}
+
+}  // namespace
+
 void from_json(const json& j, Position& p) {
-  p.line = j.at("line").get<uint32_t>();
-  p.character = j.at("character").get<uint32_t>();
+  if (!j.is_object()) throw ShapeError("a position must be an object");
+  p.line = coordinate(j, "line");
+  p.character = coordinate(j, "character");
 }
 
 void to_json(json& j, const Range& r) {
@@ -20,8 +51,9 @@ void to_json(json& j, const Range& r) {
 }
 
 void from_json(const json& j, Range& r) {
-  r.start = j.at("start").get<Position>();
-  r.end = j.at("end").get<Position>();
+  if (!j.is_object()) throw ShapeError("a range must be an object");
+  r.start = member_object(j, "start", "range").get<Position>();
+  r.end = member_object(j, "end", "range").get<Position>();
 }
 
 void to_json(json& j, const TextEdit& e) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,14 @@ enum ErrorCode : int {
   InternalError = -32603,
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
+  ServerCancelled = -32802,
   RequestFailed = -32803,
+};
+
+// A params member of the wrong JSON type or out of range, named by its path; the server answers
+// Invalid params (requests) or drops the message (notifications).
+struct ShapeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 struct Position {
@@ -144,6 +152,8 @@ struct CompletionList {
 };
 
 void to_json(nlohmann::json& j, const Position& p);
+// Strict: `line` and `character` must be non-negative integers (ShapeError otherwise). Values
+// past 2^32 - 1 clamp to it rather than wrap, so they mean "past the end" as LSP wants.
 void from_json(const nlohmann::json& j, Position& p);
 void to_json(nlohmann::json& j, const Range& r);
 void from_json(const nlohmann::json& j, Range& r);

@@ -1,6 +1,7 @@
 #include "server.h"
 
-#include <chrono>
+#include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -20,7 +21,10 @@
 #include "features/rename.h"
 #include "features/semantic_tokens.h"
 #include "file_uri.h"
+#include "fix_all.h"
+#include "json_rpc.h"
 #include "json_view.h"
+#include "params.h"
 #include "protocol.h"
 #include "settings.h"
 
@@ -45,27 +49,97 @@ struct RpcError {
 
 enum class Phase { Uninitialized, Running, ShuttingDown };
 
-std::string id_key(const json& id) {
-  return id.dump();
-}
-
-// One core stays with the loop thread (and the client); the rest analyse.
+// One core stays with the loop thread (and the client); the rest analyse. Never fewer than two
+// workers: one document whose analysis runs long must not hold up every other.
 unsigned default_workers() {
   unsigned cores = std::thread::hardware_concurrency();
-  return cores > 2 ? cores - 1 : 1;
+  return cores > 3 ? cores - 1 : 2;
+}
+
+// Requests about one document, their params read and checked before anything waits.
+struct Call {
+  json id;
+  std::string method;
+  std::string uri;
+  lsp::Position position;
+  lsp::Range range;
+  std::vector<std::string> only;  // codeAction: the client's kinds filter
+  bool include_declaration = false;
+  std::string new_name;
+  std::optional<std::string> previous_result_id;
+};
+
+enum class Needs { Nothing, Position, Range };
+
+struct Method {
+  Needs needs;
+  bool all_documents;  // reads the other open documents too (rename)
+};
+
+const std::map<std::string, Method>& document_methods() {
+  static const std::map<std::string, Method> methods = {
+      {"textDocument/diagnostic", {Needs::Nothing, false}},
+      {"textDocument/codeAction", {Needs::Range, false}},
+      {"textDocument/documentSymbol", {Needs::Nothing, false}},
+      {"textDocument/foldingRange", {Needs::Nothing, false}},
+      {"textDocument/documentLink", {Needs::Nothing, false}},
+      {"textDocument/hover", {Needs::Position, false}},
+      {"textDocument/completion", {Needs::Position, false}},
+      {"textDocument/definition", {Needs::Position, false}},
+      {"textDocument/references", {Needs::Position, false}},
+      {"textDocument/prepareRename", {Needs::Position, true}},
+      {"textDocument/rename", {Needs::Position, true}},
+      {"textDocument/semanticTokens/full", {Needs::Nothing, false}},
+  };
+  return methods;
+}
+
+Call read_call(const json& id, const std::string& method, const Method& m, const json& params) {
+  Call c;
+  c.id = id;
+  c.method = method;
+  c.uri = params::document_uri(params);
+  if (m.needs == Needs::Position) c.position = params::position(params);
+  if (m.needs == Needs::Range) c.range = params::range(params);
+  if (method == "textDocument/codeAction") {
+    c.only =
+        params::optional_strings(params::optional_object(params, "context", ""), "only", "context");
+  } else if (method == "textDocument/references") {
+    c.include_declaration = params::optional_bool(params::optional_object(params, "context", ""),
+                                                  "includeDeclaration", "context", false);
+  } else if (method == "textDocument/rename") {
+    c.new_name = params::string(params, "newName", "");
+  } else if (method == "textDocument/diagnostic") {
+    c.previous_result_id = params::optional_string(params, "previousResultId", "");
+  }
+  return c;
 }
 
 }  // namespace
 
 struct Server::Impl {
-  Impl(Transport& t, ServerOptions options)
+  Impl(Transport& t, ServerOptions o)
       : transport(t),
-        queue(options.workers ? options.workers : default_workers(),
-              [this](AnalysisQueue::Result r) {
-                transport.post([this, r = std::move(r)]() mutable { on_analysis(std::move(r)); });
-              }) {}
+        options(std::move(o)),
+        queue(queue_options(options), [this](AnalysisQueue::Result r) {
+          transport.post([this, r = std::move(r)]() mutable { on_result(std::move(r)); });
+        }) {}
+
+  static AnalysisQueue::Options queue_options(const ServerOptions& o) {
+    AnalysisQueue::Options q;
+    q.workers = o.workers ? o.workers : default_workers();
+    q.budget = o.analysis_budget;
+    if (o.before_analysis) {
+      q.before_job = [hook = o.before_analysis](const AnalysisQueue::Job& job,
+                                                const std::atomic<bool>& cancel) {
+        hook(job.uri, job.kind == AnalysisQueue::Kind::FixAll, cancel);
+      };
+    }
+    return q;
+  }
 
   Transport& transport;
+  ServerOptions options;
   Phase phase = Phase::Uninitialized;
   bool exit_requested = false;
   int exit_code = 1;
@@ -80,9 +154,14 @@ struct Server::Impl {
   uint64_t next_analysis_id = 1;
   // Ids of `$/cancelRequest`s seen in the batch being handled.
   std::set<std::string> cancelled;
-  // Pull-diagnostics requests waiting for the analysis of the current version, per document.
-  std::map<std::string, std::vector<json>> waiting_pulls;
-  // Last: destroyed first, so no worker outlives the state it reports to.
+  // Requests waiting for an analysis or a fix-all, by arrival; each is answered when its
+  // result arrives, or without it once `request_patience` has passed.
+  static constexpr size_t kMaxParked = 1000;
+  static constexpr size_t kMaxParkedBytes = size_t(32) << 20;
+  std::map<uint64_t, Call> parked;
+  uint64_t next_parked = 0;
+  size_t parked_bytes = 0;
+  // Last: destroyed first, so no worker reports to state that is gone.
   AnalysisQueue queue;
 
   // ---------------------------------------------------------------- output
@@ -93,8 +172,10 @@ struct Server::Impl {
   void reply(const json& id, json result) {
     send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
   }
-  void reply_error(const json& id, int code, const std::string& message) {
-    send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  void reply_error(const json& id, int code, const std::string& message, json data = nullptr) {
+    json error = {{"code", code}, {"message", message}};
+    if (!data.is_null()) error["data"] = std::move(data);
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}});
   }
   void notify(const char* method, json params) {
     send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
@@ -103,68 +184,88 @@ struct Server::Impl {
     if (trace == "off") return;
     notify("$/logTrace", {{"message", message}});
   }
+  // Problems the client caused or should know about: stderr is the editor's output channel.
+  // Messages quote the client (URIs, problems), so a hostile one is cut short.
+  void log(std::string message) {
+    if (message.size() > 400) message = message.substr(0, 400) + "...";
+    std::fprintf(stderr, "amlls: %s\n", message.c_str());
+    log_trace(message);
+  }
 
   // ---------------------------------------------------------------- input
   void on_batch(Transport::Batch batch) {
-    std::vector<json> messages;
+    std::vector<rpc::Parsed> messages;
     messages.reserve(batch.size());
     for (auto& body : batch) {
-      messages.push_back(json::parse(body, nullptr, /*allow_exceptions=*/false));
-      const json& m = messages.back();
-      if (m.is_object() && m.value("method", "") == "$/cancelRequest") {
-        if (auto p = m.find("params"); p != m.end() && p->is_object() && p->contains("id"))
-          cancelled.insert(id_key((*p)["id"]));
+      if (body.empty()) {
+        messages.push_back({json(json::value_t::discarded), lsp::ParseError,
+                            "Parse error: a message frame could not be read"});
+      } else {
+        messages.push_back(rpc::parse(body));
+      }
+      std::string().swap(body);  // the parsed form is all that is needed now
+      const rpc::Parsed& p = messages.back();
+      if (p.error) continue;
+      rpc::Message m = rpc::classify(p.value);
+      if (m.kind == rpc::Kind::Notification && m.method == "$/cancelRequest") {
+        const json* id = params::find(*m.params, "id");
+        if (id && rpc::usable_id(*id)) cancelled.insert(rpc::id_key(*id));
       }
     }
-    for (const json& m : messages) {
-      handle(m);
+    for (const rpc::Parsed& p : messages) {
+      handle(p);
       if (exit_requested) break;
     }
     cancelled.clear();
   }
 
-  void handle(const json& m) {
-    if (m.is_discarded()) return reply_error(nullptr, lsp::ParseError, "Parse error: invalid JSON");
-    if (!m.is_object())
-      return reply_error(nullptr, lsp::InvalidRequest, "Invalid request: not an object");
-    auto method_it = m.find("method");
-    auto id_it = m.find("id");
-    bool has_id = id_it != m.end() && (id_it->is_number_integer() || id_it->is_string());
-    if (method_it == m.end() || !method_it->is_string()) {
-      // A response to a request of ours (the server sends none yet), or garbage.
-      if (has_id && (m.contains("result") || m.contains("error"))) return;
-      return reply_error(has_id ? *id_it : json(nullptr), lsp::InvalidRequest,
-                         "Invalid request: no method");
+  void handle(const rpc::Parsed& p) {
+    if (p.error) return reply_error(nullptr, p.error, p.message);
+    rpc::Message m = rpc::classify(p.value);
+    switch (m.kind) {
+      case rpc::Kind::Response: return;  // the server sends no requests yet
+      case rpc::Kind::Invalid:
+        // An object without an id is a notification: nobody waits for an answer.
+        if (p.value.is_object() && !m.has_id)
+          return log("dropped a malformed notification: " + m.problem);
+        return reply_error(m.id, lsp::InvalidRequest, "Invalid request: " + m.problem);
+      case rpc::Kind::Notification: return handle_notification(m.method, *m.params);
+      case rpc::Kind::Request: return handle_request(m.id, m.method, *m.params);
     }
-    const std::string& method = method_it->get_ref<const std::string&>();
-    static const json kNoParams = json::object();
-    auto params_it = m.find("params");
-    const json& params = params_it == m.end() ? kNoParams : *params_it;
-    if (id_it != m.end()) {
-      if (!has_id) return reply_error(nullptr, lsp::InvalidRequest, "Invalid request: bad id");
-      return handle_request(*id_it, method, params);
-    }
-    handle_notification(method, params);
   }
 
   void handle_request(const json& id, const std::string& method, const json& params) {
-    if (cancelled.erase(id_key(id)))
+    if (cancelled.erase(rpc::id_key(id)))
       return reply_error(id, lsp::RequestCancelled, "Request cancelled");
     if (phase == Phase::Uninitialized && method != "initialize")
       return reply_error(id, lsp::ServerNotInitialized, "Server not initialized");
     if (phase == Phase::ShuttingDown)
       return reply_error(id, lsp::InvalidRequest, "Server is shutting down");
-    try {
+    auto doc_method = document_methods().find(method);
+    if (method != "initialize" && method != "shutdown" && doc_method == document_methods().end())
+      return reply_error(id, lsp::MethodNotFound, "Method not found: " + method);
+    if (!params.is_object())
+      return reply_error(id, lsp::InvalidParams, "Invalid params: params must be an object");
+    guarded(id, [&] {
       if (method == "initialize") return reply(id, initialize(params));
       if (method == "shutdown") {
         phase = Phase::ShuttingDown;
         return reply(id, nullptr);
       }
-      if (method == "textDocument/diagnostic") return pull_diagnostics(id, params);
-      if (auto result = feature(method, params)) return reply(id, std::move(*result));
-      reply_error(id, lsp::MethodNotFound, "Method not found: " + method);
+      Call call = read_call(id, method, doc_method->second, params);
+      if (!attempt(call)) park(std::move(call));
+    });
+  }
+
+  // Runs `f`, answering `id` with the error any failure deserves.
+  template <typename F>
+  void guarded(const json& id, F f) {
+    try {
+      f();
     } catch (const RpcError& e) {
       reply_error(id, e.code, e.message);
+    } catch (const lsp::ShapeError& e) {
+      reply_error(id, lsp::InvalidParams, std::string("Invalid params: ") + e.what());
     } catch (const json::exception& e) {
       reply_error(id, lsp::InvalidParams, std::string("Invalid params: ") + e.what());
     } catch (const std::exception& e) {
@@ -179,46 +280,57 @@ struct Server::Impl {
       transport.stop();
       return;
     }
-    if (method == "$/cancelRequest") return cancel(params);
     if (phase == Phase::Uninitialized) return;  // the spec drops notifications before initialize
     try {
+      if (!params.is_object()) throw lsp::ShapeError("params must be an object");
+      if (method == "$/cancelRequest") return cancel(params);
       if (method == "initialized") return;
       if (method == "$/setTrace") {
-        trace = params.at("value").get<std::string>();
+        trace = params::string(params, "value", "");
         return;
       }
       if (method == "textDocument/didOpen") return did_open(params);
       if (method == "textDocument/didChange") return did_change(params);
       if (method == "textDocument/didClose") return did_close(params);
       if (method == "workspace/didChangeConfiguration") {
-        settings_config = config_from_settings(params.value("settings", json(nullptr)));
+        const json* settings = params::find(params, "settings");
+        settings_config = config_from_settings(settings ? *settings : json(nullptr));
         return reanalyse_all();
       }
       if (method == "workspace/didChangeWatchedFiles") {
-        for (const json& change : params.at("changes"))
-          env->invalidate(uri_to_path(change.at("uri").get<std::string>()));
+        std::vector<std::string> paths;
+        for (const json& change : params::array(params, "changes", "")) {
+          if (!change.is_object()) throw lsp::ShapeError("changes must hold objects");
+          paths.push_back(uri_to_path(params::string(change, "uri", "changes[]")));
+        }
+        for (const std::string& path : paths) env->invalidate(path);
         return reanalyse_all();
       }
-      // Anything else (didSave, didChangeConfiguration, $/ notifications) needs no action.
+      // Anything else (didSave, $/ notifications) needs no action.
     } catch (const std::exception& e) {
-      log_trace(std::string("ignored malformed ") + method + ": " + e.what());
+      log("dropped a malformed " + method + ": " + e.what());
     }
   }
 
   // ---------------------------------------------------------------- lifecycle
   json initialize(const json& params) {
     if (phase != Phase::Uninitialized) throw RpcError{lsp::InvalidRequest, "initialize sent twice"};
-    const json caps = params.value("capabilities", json::object());
-    const json general = caps.value("general", json::object());
-    for (const auto& e : general.value("positionEncodings", json::array())) {
-      if (e == "utf-8") encoding = PositionEncoding::Utf8;
+    const json& caps = params::optional_object(params, "capabilities", "");
+    const json& general = params::optional_object(caps, "general", "capabilities");
+    bool utf8 = false;
+    for (const std::string& e :
+         params::optional_strings(general, "positionEncodings", "capabilities.general")) {
+      if (e == "utf-8") utf8 = true;
     }
+    const json& text_document = params::optional_object(caps, "textDocument", "capabilities");
+    std::optional<std::string> trace_value = params::optional_string(params, "trace", "");
+    // Read everything before changing any state: a refused initialize can be sent again.
+    encoding = utf8 ? PositionEncoding::Utf8 : PositionEncoding::Utf16;
     // Clients that pull get no pushes: showing both would list every problem twice.
-    const json text_document = caps.value("textDocument", json::object());
     push_diagnostics = !text_document.contains("diagnostic");
-    if (params.contains("trace") && params["trace"].is_string()) trace = params["trace"];
-    if (params.contains("initializationOptions"))
-      settings_config = config_from_settings(params["initializationOptions"]);
+    if (trace_value) trace = *trace_value;
+    if (const json* init = params::find(params, "initializationOptions"))
+      settings_config = config_from_settings(*init);
     phase = Phase::Running;
 
     json capabilities = {
@@ -249,223 +361,322 @@ struct Server::Impl {
   }
 
   void cancel(const json& params) {
-    if (!params.is_object() || !params.contains("id")) return;
-    std::string key = id_key(params["id"]);
-    for (auto& [uri, ids] : waiting_pulls) {
-      for (auto it = ids.begin(); it != ids.end(); ++it) {
-        if (id_key(*it) == key) {
-          reply_error(*it, lsp::RequestCancelled, "Request cancelled");
-          ids.erase(it);
-          return;
-        }
-      }
+    const json* id = params::find(params, "id");
+    if (!id || !rpc::usable_id(*id)) throw lsp::ShapeError("id must be a string or an integer");
+    std::string key = rpc::id_key(*id);
+    for (auto it = parked.begin(); it != parked.end(); ++it) {
+      if (rpc::id_key(it->second.id) != key) continue;
+      Call call = unpark(it);
+      return reply_error(call.id, lsp::RequestCancelled, "Request cancelled");
     }
   }
 
+  // ---------------------------------------------------------------- waiting requests
+  static size_t bytes_of(const Call& c) {
+    return sizeof(Call) + c.uri.size() + c.new_name.size() +
+           (c.id.is_string() ? c.id.get_ref<const std::string&>().size() : 0);
+  }
+
+  void park(Call call) {
+    size_t bytes = bytes_of(call);
+    if (parked.size() >= kMaxParked || parked_bytes + bytes > kMaxParkedBytes)
+      return reply_error(call.id, lsp::RequestFailed, "Too many requests are waiting; try again");
+    uint64_t serial = next_parked++;
+    parked_bytes += bytes;
+    parked.emplace(serial, std::move(call));
+    transport.post_after(options.request_patience, [this, serial] { expire(serial); });
+  }
+
+  Call unpark(std::map<uint64_t, Call>::iterator it) {
+    Call call = std::move(it->second);
+    parked_bytes -= bytes_of(call);
+    parked.erase(it);
+    return call;
+  }
+
+  // Something a waiting request may need arrived: answer those that can be answered now.
+  void retry_parked() {
+    std::vector<uint64_t> serials;
+    for (const auto& [serial, call] : parked) serials.push_back(serial);
+    for (uint64_t serial : serials) {
+      auto it = parked.find(serial);
+      if (it == parked.end()) continue;
+      bool answered = true;  // an exception answers it too
+      guarded(it->second.id, [&] { answered = attempt(it->second); });
+      if (answered) unpark(it);
+    }
+  }
+
+  // Patience ran out: answer without the analysis, as if the document said nothing.
+  void expire(uint64_t serial) {
+    auto it = parked.find(serial);
+    if (it == parked.end()) return;
+    Call call = unpark(it);
+    const std::string& m = call.method;
+    if (m == "textDocument/diagnostic")
+      return reply_error(call.id, lsp::ServerCancelled, "The document is still being analysed",
+                         {{"retriggerRequest", true}});
+    if (m == "textDocument/rename")
+      return reply_error(call.id, lsp::RequestFailed,
+                         "The documents are still being analysed; try again");
+    if (m == "textDocument/completion")
+      return reply(call.id, {{"isIncomplete", true}, {"items", json::array()}});
+    // Waiting on fix-all only: the quick fixes are at hand.
+    OpenDocument* d = docs.find(call.uri);
+    if (m == "textDocument/codeAction" && d && d->analysis_current())
+      return guarded(call.id, [&] { reply(call.id, answer(call, input(*d))); });
+    if (m == "textDocument/codeAction" || m == "textDocument/documentSymbol" ||
+        m == "textDocument/foldingRange" || m == "textDocument/documentLink")
+      return reply(call.id, json::array());
+    reply(call.id, nullptr);
+  }
+
   // ---------------------------------------------------------------- documents
-  static std::string uri_of(const json& params) {
-    return params.at("textDocument").at("uri").get<std::string>();
-  }
-
   amllint::AnalysisOptions options_for(const OpenDocument& d) {
-    amllint::AnalysisOptions options;
-    options.path = d.path;
-    options.env = env;
-    options.config = settings_config;
-    return options;
+    amllint::AnalysisOptions o;
+    o.path = d.path;
+    o.env = env;
+    o.config = settings_config;
+    return o;
   }
 
-  void schedule(OpenDocument& d) { queue.submit(d.uri, d.version, d.doc, options_for(d)); }
+  void schedule(OpenDocument& d) {
+    AnalysisQueue::Job job;
+    job.kind = AnalysisQueue::Kind::Analyse;
+    job.uri = d.uri;
+    job.revision = d.revision;
+    job.doc = d.doc;
+    job.options = options_for(d);
+    queue.submit(std::move(job));
+  }
 
-  // Settings or files on disk changed: every open document may read differently now.
+  // Settings or files on disk changed: every open document may read differently now. The old
+  // analyses stay until the new ones arrive, but no longer count as current.
   void reanalyse_all() {
     docs.for_each([this](OpenDocument& d) {
-      d.analysis_version = -1;
+      d.analysis_revision = 0;
       schedule(d);
     });
   }
 
   void did_open(const json& params) {
-    const json& td = params.at("textDocument");
-    OpenDocument& d = docs.open(td.at("uri").get<std::string>(), td.value("version", 0),
-                                td.at("text").get<std::string>());
-    schedule(d);
+    const json& td = params::object(params, "textDocument", "");
+    std::string uri = params::string(td, "uri", "textDocument");
+    std::string text = params::string(td, "text", "textDocument");
+    std::string refusal;
+    OpenDocument* d = docs.open(uri, params::version(td), std::move(text), &refusal);
+    if (!d) return stop_tracking(uri, refusal);
+    schedule(*d);
   }
 
   void did_change(const json& params) {
-    const json& td = params.at("textDocument");
+    const json& td = params::object(params, "textDocument", "");
+    std::string uri = params::string(td, "uri", "textDocument");
+    int version = params::version(td);
+    // Read every change before applying any: half an edit would leave the text wrong.
     std::vector<ContentChange> changes;
-    for (const json& c : params.at("contentChanges")) {
+    for (const json& c : params::array(params, "contentChanges", "")) {
+      if (!c.is_object()) throw lsp::ShapeError("contentChanges must hold objects");
       ContentChange change;
-      if (c.contains("range")) change.range = c["range"].get<lsp::Range>();
-      change.text = c.at("text").get<std::string>();
+      if (const json* r = params::find(c, "range"); r && !r->is_null())
+        change.range = r->get<lsp::Range>();
+      change.text = params::string(c, "text", "contentChanges[]");
       changes.push_back(std::move(change));
     }
-    OpenDocument* d =
-        docs.change(td.at("uri").get<std::string>(), td.value("version", 0), changes, encoding);
-    if (d) schedule(*d);
+    std::string refusal;
+    OpenDocument* d = docs.change(uri, version, changes, encoding, &refusal);
+    if (!d) {
+      if (!refusal.empty()) stop_tracking(uri, refusal);
+      return;
+    }
+    schedule(*d);
   }
 
   void did_close(const json& params) {
-    std::string uri = uri_of(params);
+    std::string uri = params::document_uri(params);
     if (!docs.find(uri)) return;
+    forget(uri);
+  }
+
+  // A document over a bound: forget it rather than serve a text that is not the client's.
+  void stop_tracking(const std::string& uri, const std::string& why) {
+    log("not tracking " + uri + ": " + why);
+    forget(uri);
+  }
+
+  void forget(const std::string& uri) {
     docs.close(uri);
     queue.forget(uri);
-    answer_pulls(uri, nullptr);
+    retry_parked();  // requests about it answer as for a document that is not open
     if (push_diagnostics)
       notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
   }
 
-  // ---------------------------------------------------------------- analysis results
-  void on_analysis(AnalysisQueue::Result r) {
+  // ---------------------------------------------------------------- worker results
+  void on_result(AnalysisQueue::Result r) {
     OpenDocument* d = docs.find(r.uri);
-    // Superseded or closed meanwhile, or already analysed on demand by a feature request.
-    if (!d || d->version != r.version || d->analysis_current()) return;
-    accept(*d, std::move(r.analysis));
-    log_trace("analysed " + r.uri + " v" + std::to_string(r.version) + " in " +
+    // Closed or edited meanwhile.
+    if (!d || d->revision != r.revision) return;
+    if (r.kind == AnalysisQueue::Kind::FixAll) {
+      if (d->analysis_id != r.analysis_id || d->fixed_text) return;
+      if (r.abandoned)
+        log("gave up computing fix-all for " + r.uri + " after " +
+            std::to_string(static_cast<long>(r.millis)) + " ms");
+      // Abandoned: no fix-all for this analysis (the text itself means "nothing to fix").
+      d->fixed_text =
+          r.fixed_text ? r.fixed_text : std::make_shared<const std::string>(d->doc->text());
+      return retry_parked();
+    }
+    if (r.abandoned) {
+      if (d->analysis_current()) return;
+      log("gave up analysing " + r.uri + " after " + std::to_string(static_cast<long>(r.millis)) +
+          " ms (its time budget)");
+      return accept(*d, std::make_shared<const amllint::Analysis>(), static_cast<long>(r.millis));
+    }
+    // A late result may replace the stand-in of an abandoned analysis of the same text.
+    if (d->analysis_current() && !d->abandoned) return;
+    accept(*d, std::move(r.analysis), 0);
+    log_trace("analysed " + r.uri + " v" + std::to_string(d->version) + " in " +
               std::to_string(r.millis) + " ms");
   }
 
-  void accept(OpenDocument& d, std::shared_ptr<const amllint::Analysis> analysis) {
+  void accept(OpenDocument& d, std::shared_ptr<const amllint::Analysis> analysis,
+              long abandoned_after) {
     d.analysis = std::move(analysis);
-    d.analysis_version = d.version;
+    d.analysis_revision = d.revision;
     d.analysis_id = next_analysis_id++;
+    d.abandoned = abandoned_after > 0;
+    d.abandoned_after = abandoned_after;
     d.view.reset();
     d.fixed_text.reset();
+    d.fix_all_requested = 0;
     if (push_diagnostics) {
       notify("textDocument/publishDiagnostics",
-             {{"uri", d.uri}, {"version", d.version}, {"diagnostics", lsp_diagnostics(input(d))}});
+             {{"uri", d.uri}, {"version", d.version}, {"diagnostics", diagnostics_of(d)}});
     }
-    answer_pulls(d.uri, &d);
+    retry_parked();
   }
 
-  // Features need the analysis of exactly the current text; when the worker has not delivered
-  // it yet, compute it here rather than answer from stale ranges.
-  const amllint::Analysis& current(OpenDocument& d) {
-    if (!d.analysis_current()) {
-      accept(d, analyze_safely(*d.doc, options_for(d)));
-    }
-    return *d.analysis;
+  json diagnostics_of(OpenDocument& d) {
+    if (!d.abandoned) return lsp_diagnostics(input(d));
+    lsp::Diagnostic gave_up;
+    gave_up.severity = lsp::DiagnosticSeverity::Warning;
+    gave_up.message = "amllint gave up analysing this file after " +
+                      std::to_string(d.abandoned_after) +
+                      " ms (its time budget): its problems are not shown and editor features "
+                      "are off for it until it changes";
+    return json::array({gave_up});
   }
 
   FeatureInput input(OpenDocument& d, const amllint::AnalysisOptions* options = nullptr) {
     FeatureInput in{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
     in.options = options;
     in.fixed_text_cache = &d.fixed_text;
+    in.may_analyse = false;
     return in;
   }
 
-  json report(OpenDocument* d) {
-    if (!d) return {{"kind", "full"}, {"items", json::array()}};
-    return {{"kind", "full"},
-            {"resultId", std::to_string(d->analysis_id)},
-            {"items", lsp_diagnostics(input(*d))}};
+  // The document's analysis is that of its current text; else its job is moved up the line.
+  bool ready(OpenDocument& d) {
+    if (d.analysis_current()) return true;
+    queue.hurry(d.uri);
+    return false;
   }
 
-  void answer_pulls(const std::string& uri, OpenDocument* d) {
-    auto it = waiting_pulls.find(uri);
-    if (it == waiting_pulls.end()) return;
-    std::vector<json> ids = std::move(it->second);
-    waiting_pulls.erase(it);
-    for (const json& id : ids) reply(id, report(d));
-  }
-
-  void pull_diagnostics(const json& id, const json& params) {
-    std::string uri = uri_of(params);
-    OpenDocument* d = docs.find(uri);
-    if (!d) return reply(id, report(nullptr));
-    if (!d->analysis_current()) {
-      waiting_pulls[uri].push_back(id);  // answered when the worker delivers this version
-      return;
+  // ---------------------------------------------------------------- requests
+  // Answers `c` when everything it reads is at hand; false when it must wait for a worker.
+  bool attempt(Call& c) {
+    OpenDocument* d = docs.find(c.uri);
+    if (c.method == "textDocument/diagnostic") {
+      if (!d) {
+        reply(c.id, {{"kind", "full"}, {"items", json::array()}});
+        return true;
+      }
+      if (!ready(*d)) return false;
+      std::string result_id = std::to_string(d->analysis_id);
+      if (c.previous_result_id == result_id)
+        reply(c.id, {{"kind", "unchanged"}, {"resultId", result_id}});
+      else
+        reply(c.id, {{"kind", "full"}, {"resultId", result_id}, {"items", diagnostics_of(*d)}});
+      return true;
     }
-    auto prev = params.find("previousResultId");
-    if (prev != params.end() && prev->is_string() && *prev == std::to_string(d->analysis_id))
-      return reply(id, {{"kind", "unchanged"}, {"resultId", *prev}});
-    reply(id, report(d));
+    if (!d) {
+      reply(c.id, nullptr);  // not open: nothing to say about it
+      return true;
+    }
+    bool all_ready = ready(*d);
+    if (document_methods().at(c.method).all_documents) {
+      docs.for_each([&](OpenDocument& o) { all_ready = ready(o) && all_ready; });
+    }
+    if (!all_ready) return false;
+    if (c.method == "textDocument/codeAction" && !fix_all_at_hand(*d, c.only)) return false;
+    amllint::AnalysisOptions o = options_for(*d);
+    reply(c.id, answer(c, input(*d, &o)));
+    return true;
   }
 
-  // ---------------------------------------------------------------- features
-  std::optional<json> feature(const std::string& method, const json& params) {
-    using Handler = json (Impl::*)(const FeatureInput&, const json&);
-    static const std::map<std::string, Handler> handlers = {
-        {"textDocument/codeAction", &Impl::code_action},
-        {"textDocument/documentSymbol", &Impl::document_symbol},
-        {"textDocument/foldingRange", &Impl::folding_range},
-        {"textDocument/documentLink", &Impl::document_link},
-        {"textDocument/hover", &Impl::hover_request},
-        {"textDocument/completion", &Impl::completion_request},
-        {"textDocument/definition", &Impl::definition_request},
-        {"textDocument/references", &Impl::references_request},
-        {"textDocument/prepareRename", &Impl::prepare_rename_request},
-        {"textDocument/rename", &Impl::rename_request},
-        {"textDocument/semanticTokens/full", &Impl::semantic_tokens_request},
-    };
-    auto h = handlers.find(method);
-    if (h == handlers.end()) return std::nullopt;
-    OpenDocument* d = docs.find(uri_of(params));
-    if (!d) return json(nullptr);  // not open: nothing to say about it
-    current(*d);
-    amllint::AnalysisOptions options = options_for(*d);
-    return (this->*(h->second))(input(*d, &options), params);
+  // Fix-all re-analyses the text in passes: a worker computes it, once per analysis.
+  bool fix_all_at_hand(OpenDocument& d, const std::vector<std::string>& only) {
+    if (d.fixed_text || !kind_wanted(kFixAllKind, only) || d.abandoned) return true;
+    if (amllint::choose_safe_fixes(d.analysis->diagnostics).empty()) return true;
+    if (d.fix_all_requested != d.analysis_id) {
+      d.fix_all_requested = d.analysis_id;
+      AnalysisQueue::Job job;
+      job.kind = AnalysisQueue::Kind::FixAll;
+      job.uri = d.uri;
+      job.revision = d.revision;
+      job.analysis_id = d.analysis_id;
+      job.doc = d.doc;
+      job.options = options_for(d);
+      job.base = d.analysis;
+      queue.submit(std::move(job), /*urgent=*/true);
+    }
+    return false;
   }
 
-  // The open documents other than `in`, for features that edit across files; each with the
-  // analysis of its current text, since an older one has stale ranges.
+  // The open documents other than `in`, for features that edit across files; attempt() made
+  // sure each has the analysis of its current text.
   std::vector<FeatureInput> other_documents(const FeatureInput& in) {
     std::vector<FeatureInput> out;
     docs.for_each([&](OpenDocument& d) {
-      if (d.uri == in.uri) return;
-      current(d);
-      out.push_back(input(d));
+      if (d.uri != in.uri) out.push_back(input(d));
     });
     return out;
   }
 
-  json code_action(const FeatureInput& in, const json& params) {
-    std::vector<std::string> only;
-    if (auto ctx = params.find("context"); ctx != params.end() && ctx->contains("only"))
-      only = (*ctx)["only"].get<std::vector<std::string>>();
-    return code_actions(in, params.at("range").get<lsp::Range>(), only);
-  }
-  json document_symbol(const FeatureInput& in, const json&) { return document_symbols(in); }
-  json folding_range(const FeatureInput& in, const json&) { return folding_ranges(in); }
-  json document_link(const FeatureInput& in, const json&) { return document_links(in); }
-  json hover_request(const FeatureInput& in, const json& params) {
-    auto h = hover(in, params.at("position").get<lsp::Position>());
-    return h ? json(*h) : json(nullptr);
-  }
-  json completion_request(const FeatureInput& in, const json& params) {
-    return completion(in, params.at("position").get<lsp::Position>());
-  }
-  json definition_request(const FeatureInput& in, const json& params) {
-    return definition(in, params.at("position").get<lsp::Position>());
-  }
-  json references_request(const FeatureInput& in, const json& params) {
-    bool declaration = params.value("context", json::object()).value("includeDeclaration", false);
-    return references(in, params.at("position").get<lsp::Position>(), declaration);
-  }
-  json prepare_rename_request(const FeatureInput& in, const json& params) {
-    RenameRefusal refusal;
-    auto r = prepare_rename(in, params.at("position").get<lsp::Position>(), other_documents(in),
-                            &refusal);
-    if (r) return {{"range", r->range}, {"placeholder", r->placeholder}};
-    if (!refusal.message.empty()) throw RpcError{refusal.code, refusal.message};
-    return nullptr;
-  }
-  json rename_request(const FeatureInput& in, const json& params) {
-    RenameRefusal refusal;
-    auto edit = rename(in, params.at("position").get<lsp::Position>(),
-                       params.at("newName").get<std::string>(), other_documents(in), &refusal);
-    if (!edit) throw RpcError{refusal.code, refusal.message};
-    return *edit;
-  }
-  json semantic_tokens_request(const FeatureInput& in, const json&) {
-    return {{"data", semantic_tokens(in)}};
+  json answer(const Call& c, const FeatureInput& in) {
+    const std::string& m = c.method;
+    if (m == "textDocument/codeAction") return code_actions(in, c.range, c.only);
+    if (m == "textDocument/documentSymbol") return document_symbols(in);
+    if (m == "textDocument/foldingRange") return folding_ranges(in);
+    if (m == "textDocument/documentLink") return document_links(in);
+    if (m == "textDocument/hover") {
+      auto h = hover(in, c.position);
+      return h ? json(*h) : json(nullptr);
+    }
+    if (m == "textDocument/completion") return completion(in, c.position);
+    if (m == "textDocument/definition") return definition(in, c.position);
+    if (m == "textDocument/references") return references(in, c.position, c.include_declaration);
+    if (m == "textDocument/prepareRename") {
+      RenameRefusal refusal;
+      auto r = prepare_rename(in, c.position, other_documents(in), &refusal);
+      if (r) return {{"range", r->range}, {"placeholder", r->placeholder}};
+      if (!refusal.message.empty()) throw RpcError{refusal.code, refusal.message};
+      return nullptr;
+    }
+    if (m == "textDocument/rename") {
+      RenameRefusal refusal;
+      auto edit = rename(in, c.position, c.new_name, other_documents(in), &refusal);
+      if (!edit) throw RpcError{refusal.code, refusal.message};
+      return *edit;
+    }
+    if (m == "textDocument/semanticTokens/full") return {{"data", semantic_tokens(in)}};
+    throw RpcError{lsp::MethodNotFound, "Method not found: " + m};
   }
 };
 
 Server::Server(Transport& transport, ServerOptions options)
-    : impl_(std::make_unique<Impl>(transport, options)) {}
+    : impl_(std::make_unique<Impl>(transport, std::move(options))) {}
 
 Server::~Server() = default;
 

@@ -4,7 +4,11 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
 #include <thread>
 #include <utility>  // must precede Asio under C++20 with g++ 12 and Boost 1.74
 
@@ -22,6 +26,10 @@ struct Loop {
   asio::io_context io{1};
   std::function<void(Transport::Batch)> on_batch;
   std::function<void()> on_closed;
+  // Input posted to the loop and not yet handled: the reader waits while it is too much.
+  std::mutex mutex;
+  std::condition_variable drained;
+  size_t unhandled = 0;
 };
 
 void write_all(int fd, const std::string& data) {
@@ -36,25 +44,35 @@ void write_all(int fd, const std::string& data) {
   }
 }
 
+void log_frame_error(const std::string& message) {
+  std::fprintf(stderr, "amlls: %s\n", message.c_str());
+}
+
 void read_loop(std::shared_ptr<Loop> loop) {
   FrameReader reader;
   std::string chunk(1 << 16, '\0');
   while (true) {
     ssize_t n = ::read(0, chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n <= 0) break;  // end of input, or an error that will not go away
     reader.feed(std::string_view(chunk.data(), static_cast<size_t>(n)));
-    Transport::Batch batch;
-    while (true) {
-      auto body = reader.next();
-      if (reader.take_error()) batch.emplace_back();
-      if (!body) break;
-      batch.push_back(std::move(*body));
+    Transport::Batch batch = take_bodies(reader, log_frame_error);
+    if (batch.empty()) continue;
+    size_t bytes = 0;
+    for (const auto& b : batch) bytes += b.size();
+    {
+      std::unique_lock lock(loop->mutex);
+      loop->drained.wait(lock, [&] { return loop->unhandled <= kMaxUnhandledBytes; });
+      loop->unhandled += bytes;
     }
-    if (!batch.empty()) {
-      asio::post(loop->io,
-                 [loop, batch = std::move(batch)]() mutable { loop->on_batch(std::move(batch)); });
-    }
+    asio::post(loop->io, [loop, bytes, batch = std::move(batch)]() mutable {
+      loop->on_batch(std::move(batch));
+      {
+        std::lock_guard lock(loop->mutex);
+        loop->unhandled -= bytes;
+      }
+      loop->drained.notify_all();
+    });
   }
   asio::post(loop->io, [loop] { loop->on_closed(); });
 }
@@ -74,6 +92,13 @@ class StdioTransport final : public Transport {
   void send(const std::string& body) override { write_all(1, frame(body)); }
 
   void post(std::function<void()> task) override { asio::post(loop_->io, std::move(task)); }
+
+  void post_after(std::chrono::milliseconds delay, std::function<void()> task) override {
+    auto timer = std::make_shared<asio::steady_timer>(loop_->io, delay);
+    timer->async_wait([timer, task = std::move(task)](const boost::system::error_code& ec) {
+      if (!ec) task();
+    });
+  }
 
   void stop() override { loop_->io.stop(); }
 

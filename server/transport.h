@@ -2,6 +2,8 @@
 // event loop that owns the server's state. Tests implement it in memory; amlls uses stdio.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,12 +26,18 @@ class Transport {
   virtual void send(const std::string& body) = 0;
   // Queues a task onto the loop; any thread.
   virtual void post(std::function<void()> task) = 0;
+  // Queues a task onto the loop once `delay` has passed; loop thread only. Tasks still waiting
+  // when the loop stops never run.
+  virtual void post_after(std::chrono::milliseconds delay, std::function<void()> task) = 0;
   // Makes `run` return once the current task ends; loop thread only.
   virtual void stop() = 0;
 };
 
 // stdin/stdout with Content-Length framing. A blocking reader thread frames input and posts it
-// to a Boost.Asio io_context, so fd 0 (shared with the parent) is never made non-blocking.
+// to a Boost.Asio io_context, so fd 0 (shared with the parent) is never made non-blocking. Frame
+// errors are logged on stderr. The reader stops reading while more than kMaxUnhandledBytes of
+// input wait for the loop, so a client that floods the server cannot grow its memory.
+inline constexpr size_t kMaxUnhandledBytes = size_t(128) << 20;
 std::unique_ptr<Transport> make_stdio_transport();
 
 }  // namespace amlls

@@ -7,7 +7,6 @@
 #include "suppressions.h"
 
 namespace amlls {
-namespace {
 
 bool kind_wanted(std::string_view kind, const std::vector<std::string>& only) {
   if (only.empty()) return true;
@@ -18,6 +17,8 @@ bool kind_wanted(std::string_view kind, const std::vector<std::string>& only) {
   }
   return false;
 }
+
+namespace {
 
 lsp::WorkspaceEdit workspace_edit(const FeatureInput& in,
                                   const std::vector<amllint::TextEdit>& edits) {
@@ -56,6 +57,7 @@ std::shared_ptr<const std::string> fixed_text(const FeatureInput& in) {
   std::shared_ptr<const std::string> local;
   auto& slot = in.fixed_text_cache ? *in.fixed_text_cache : local;
   if (!slot) {
+    if (!in.may_analyse) return nullptr;
     // Each pass re-analyses the fixed text, so this runs once per analysis, on request.
     static const amllint::AnalysisOptions kDefaults;
     amllint::FixOutcome out =

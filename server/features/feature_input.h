@@ -34,6 +34,9 @@ struct FeatureInput {
   const amllint::AnalysisOptions* options = nullptr;
   // Where the text after every safe fix is kept between requests, like `view_cache`.
   std::shared_ptr<const std::string>* fixed_text_cache = nullptr;
+  // False on the server's loop thread, which must never analyse: fix-all is then offered only
+  // from `fixed_text_cache`, which the server fills on a worker first.
+  bool may_analyse = true;
 
   // Features answer only for Azure ML files, like the CLI.
   bool is_azure_ml() const { return analysis.kind != amllint::FileKind::NotAzureMl; }

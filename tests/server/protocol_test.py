@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 AMLLS, AMLLINT = sys.argv[1], sys.argv[2]
@@ -33,9 +34,9 @@ def frame(message):
 
 
 class Client:
-    def __init__(self, *args):
+    def __init__(self, *args, stderr=subprocess.DEVNULL):
         self.proc = subprocess.Popen([AMLLS, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=stderr)
         self.pending = []
 
     def write(self, data):
@@ -286,6 +287,107 @@ class Session(unittest.TestCase):
         out = subprocess.run([AMLLS, "--help"], capture_output=True, text=True)
         self.assertIn("--stdio", out.stdout)
 
+
+
+def raw(body):
+    body = body.encode() if isinstance(body, str) else body
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def status_kb(pid, key):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(key):
+                return int(line.split()[1])
+    return -1
+
+
+class Hostile(unittest.TestCase):
+    """Issue 9 over a real pipe: the server answers every valid request within a second whatever
+    came before it, keeps its memory bounded, logs broken frames, and exits 0 after shutdown."""
+
+    def test_hostile_session(self):
+        log = tempfile.TemporaryFile()
+        c = Client("--stdio", stderr=log)
+        c.initialize()
+        uri = "untitled:job.yml"
+        c.open(uri, JOB)
+        c.diagnostics(uri, 1)
+        c.open("untitled:comma.yml", ",\n")  # once hung yaml-cpp for good
+        latencies = {}
+        next_id = [100]
+
+        def valid_after(what):
+            next_id[0] += 1
+            start = time.monotonic()
+            c.send({"id": next_id[0], "method": "textDocument/hover",
+                    "params": {"textDocument": {"uri": uri}, "position": {"line": 6, "character": 2}}})
+            r = c.response(next_id[0])
+            latencies[what] = (time.monotonic() - start) * 1000
+            self.assertIn("compute", r["result"]["contents"]["value"], what)
+
+        valid_after("a start")
+        c.write(raw('{"jsonrpc":"2.0","id":1,"method":1}'))
+        self.assertEqual(c.response(1)["error"]["code"], -32600)
+        valid_after("a non-string method")
+        nested = "[" * 1000000 + "]" * 1000000
+        c.write(raw('{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":%s}}' % nested))
+        valid_after("a million-deep cancel id")
+        c.write(b"Content-Length: 18446744073709551576\r\n\r\n")
+        junk = b"x" * (1 << 20)
+        for _ in range(16):
+            c.write(junk)
+        valid_after("Content-Length 18446744073709551576 and 16 MiB of junk")
+        c.write(b"Content-Length: -5\r\n\r\n{}")
+        valid_after("a negative Content-Length")
+        c.write(b'Content-Length: 2\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}')
+        valid_after("a too-small Content-Length")
+        c.write(b'Content-Length: 9999\r\n\r\n{"jsonrpc":"2.0","id":3,"method":"shutdown"}')
+        valid_after("a too-large Content-Length")
+        c.write(b'Content-Type: x\r\n\r\n{"jsonrpc":"2.0","id":4,"method":"shutdown"}')
+        valid_after("a header without Content-Length")
+        c.write(raw('{"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":{"textDocument":'
+                    '{"uri":"untitled:job.yml"},"position":{"line":4294967302,"character":2}}}'))
+        self.assertNotIn("compute", json.dumps(c.response(5)))
+        c.write(raw('{"jsonrpc":"2.0","id":6,"method":"textDocument/hover","params":{"textDocument":7}}'))
+        self.assertEqual(c.response(6)["error"]["code"], -32602)
+        # A lone surrogate in an edit: applied (as U+FFFD), so the next edit lands right.
+        c.write(raw('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":'
+                    '{"uri":"untitled:job.yml","version":2},"contentChanges":[{"range":{"start":'
+                    '{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"# \\ud800\\n"}]}}'))
+        c.change(uri, 3, (7, 0), (7, 7), "compute")  # `compute` is on line 7 now: a no-op edit
+        self.assertNotIn("unknown-key", codes(c.diagnostics(uri, 3)))
+        c.send({"id": 7, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+        names = {s["name"]: s["range"]["start"]["line"] for s in c.response(7)["result"]}
+        self.assertEqual(names.get("compute"), 7, names)
+        c.send({"id": 8, "method": "textDocument/documentSymbol",
+                "params": {"textDocument": {"uri": "untitled:comma.yml"}}})
+        self.assertIn("result", c.response(8))
+        hwm = status_kb(c.proc.pid, "VmHWM:")
+        self.assertEqual(c.finish(), 0)
+        log.seek(0)
+        stderr = log.read().decode(errors="replace")
+        self.assertIn("18446744073709551576", stderr)
+        self.assertIn("64 MiB", stderr)
+        worst = max(latencies, key=latencies.get)
+        print("\n  hostile session over a pipe: worst valid-request latency %.1f ms (after %s); "
+              "amlls VmHWM %d kB" % (latencies[worst], worst, hwm), file=sys.stderr)
+        for what, ms in latencies.items():
+            self.assertLess(ms, 1000, what)
+        self.assertLess(hwm, 200 * 1024)
+
+    def test_exits_when_its_client_closes_stdin(self):
+        c = Client("--stdio")
+        c.initialize()
+        c.open("untitled:comma.yml", ",\n")
+        c.open("untitled:job.yml", JOB)
+        start = time.monotonic()
+        c.proc.stdin.close()
+        code = c.proc.wait(timeout=5)
+        elapsed = time.monotonic() - start
+        c.proc.stdout.close()
+        self.assertEqual(code, 1)  # no `exit`: the client is gone
+        self.assertLess(elapsed, 1.0)
 
 class SameAsCli(unittest.TestCase):
     """The server publishes exactly what amllint prints for the same file."""
