@@ -19,6 +19,39 @@ std::optional<std::optional<Severity>> parse_level(std::string_view s) {
   return std::nullopt;
 }
 
+template <typename Error>
+void parse_workspace(const yaml::Node* value, Config& c, const Document& doc, Error& error) {
+  static constexpr std::string_view kKinds[] = {"computes", "datastores", "environments",
+                                                "data",     "models",     "components"};
+  if (!value || value->is_null()) return;
+  if (!value->is_mapping()) {
+    error(value->range.begin, "`workspace` must be a mapping of asset kind to a list of names");
+    return;
+  }
+  for (const yaml::Pair& k : value->pairs) {
+    std::string_view kind = k.key ? k.key->text() : std::string_view();
+    if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds)) {
+      error(k.key ? k.key->range.begin : value->range.begin,
+            "unknown asset kind `" + std::string(kind) +
+                "` in `workspace` (expected computes, datastores, environments, data, models or "
+                "components)");
+      continue;
+    }
+    if (k.value && !k.value->is_null() && !k.value->is_sequence()) {
+      error(k.value->range.begin, "`" + std::string(kind) + "` must be a list of names");
+      continue;
+    }
+    auto& names = c.workspace[std::string(kind)];
+    if (!k.value || k.value->is_null()) continue;
+    for (const yaml::Node* item : k.value->items) {
+      if (item && item->is_scalar() && !item->value.empty())
+        names.push_back({item->value, doc.line_of(item->range.begin)});
+      else if (item)
+        error(item->range.begin, "expected a name in `" + std::string(kind) + "`");
+    }
+  }
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, const std::string& path) {
@@ -73,9 +106,11 @@ Config parse_config(std::string_view text, const std::string& path) {
       }
       for (const yaml::Node* item : p.value->items)
         if (item && item->is_scalar()) c.ignore.push_back(item->value);
+    } else if (key == "workspace") {
+      parse_workspace(p.value, c, doc, error);
     } else {
       error(p.key ? p.key->range.begin : 0,
-            "unknown key `" + std::string(key) + "` (expected `rules` or `ignore`)");
+            "unknown key `" + std::string(key) + "` (expected `rules`, `ignore` or `workspace`)");
     }
   }
   return c;

@@ -5,6 +5,9 @@
 //     missing-display-name: warning
 //   ignore:
 //     - generated/**                   # gitignore-style globs, relative to this file's folder
+//   workspace:                         # names the workspace has that no file of the repo declares
+//     computes: [cpu-cluster]          # (computes, datastores, environments, data, models,
+//     datastores: [training_data]      #  components); a kind listed is checked for unknown names
 #pragma once
 
 #include <map>
@@ -25,6 +28,13 @@ struct Config {
   // nullopt: the rule is off.
   std::map<std::string, std::optional<Severity>, std::less<>> rules;
   std::vector<std::string> ignore;
+  // `workspace:`: per kind (its key, e.g. "computes"), the names declared, with the offset of
+  // each in the config file. A kind present here, even with no names, opts in to unknown-asset.
+  struct WorkspaceName {
+    std::string name;
+    uint32_t line = 0;  // 0-based line in the config file
+  };
+  std::map<std::string, std::vector<WorkspaceName>, std::less<>> workspace;
   // Problems in the file itself, as "path:line:col: message".
   std::vector<std::string> errors;
 

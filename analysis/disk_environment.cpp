@@ -12,6 +12,7 @@
 #include "job_model.h"
 #include "program_runner.h"
 #include "snapshot.h"
+#include "workspace_index.h"
 
 namespace amllint {
 namespace {
@@ -114,14 +115,34 @@ class DiskEnvironment final : public Environment {
 
   ProgramResult run_program(const ProgramRun& run) override { return run_with_files(run); }
 
+  std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& file_path) override {
+    std::shared_ptr<const Config> config = config_for(file_path);
+    std::string root = workspace_root(file_path, config.get());
+    // One scan per project folder, even when many files of it are analysed at once.
+    std::lock_guard build(index_mutex_);
+    {
+      std::lock_guard lock(mutex_);
+      auto it = indexes_.find(root);
+      if (it != indexes_.end()) return it->second;
+    }
+    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config.get()));
+    std::lock_guard lock(mutex_);
+    indexes_[root] = index;
+    return index;
+  }
+
   void invalidate(const std::string& path) override {
     std::lock_guard lock(mutex_);
     if (path.empty()) {
       files_.clear();
       snapshots_.clear();
       configs_.clear();
+      indexes_.clear();
       return;
     }
+    // Any YAML file may be an asset spec, or the config that lists workspace names.
+    if (std::string ext = fs::path(path).extension().string(); ext == ".yml" || ext == ".yaml")
+      indexes_.clear();
     std::string key = absolute_path(path);
     files_.erase(key);
     // A changed file inside a code folder changes that folder's snapshot.
@@ -162,6 +183,8 @@ class DiskEnvironment final : public Environment {
   std::map<std::string, CachedSnapshot> snapshots_;
   std::map<std::string, std::shared_ptr<const Config>> configs_;
   std::map<std::string, std::string> programs_;  // name -> path found on PATH, or ""
+  std::mutex index_mutex_;                       // held while an index is built
+  std::map<std::string, std::shared_ptr<const WorkspaceIndex>> indexes_;  // by project root
 };
 
 }  // namespace

@@ -15,6 +15,7 @@ namespace amllint {
 struct Config;
 struct SnapshotStats;
 struct LoadedFile;
+struct WorkspaceIndex;
 
 // An external checker run over several texts at once (shellcheck over a file's commands): each
 // text is written to a temporary file, and the files' paths follow `args` on its command line.
@@ -55,6 +56,12 @@ class Environment {
   // an environment runs no programs, so sandboxes and fakes need not say so.
   virtual std::string find_program(const std::string& /*name*/) { return {}; }
   virtual ProgramResult run_program(const ProgramRun& /*run*/) { return {}; }
+
+  // The assets the project of `file_path` declares (workspace_index.h), built once per project
+  // folder; null where there is no project to scan (the default: fakes and sandboxes).
+  virtual std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& /*file_path*/) {
+    return nullptr;
+  }
 };
 
 // The real file system, with thread-safe caches. One instance may serve many analyses at once.

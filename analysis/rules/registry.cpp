@@ -15,6 +15,7 @@ const std::vector<const Rule*>& all_rules() {
       &rules::snapshot_too_large(),
       &rules::missing_local_path(),
       &rules::malformed_reference(),
+      &rules::unknown_asset(),
       &rules::secret_in_file(),
       &rules::distribution_missing(),
       &rules::grid_sampling_non_choice(),

@@ -18,6 +18,7 @@ const Rule& data_in_code_folder();
 const Rule& snapshot_too_large();
 const Rule& missing_local_path();
 const Rule& malformed_reference();
+const Rule& unknown_asset();
 const Rule& secret_in_file();
 const Rule& distribution_missing();
 const Rule& grid_sampling_non_choice();

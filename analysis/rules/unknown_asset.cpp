@@ -1,0 +1,282 @@
+// `azureml:` references resolved against what the project knows (workspace_index.h) and what
+// Microsoft publishes (curated_names.h): a misspelt curated environment or registry asset, a
+// name the project says its workspace does not have, a version the repo's own spec contradicts.
+// All warnings: the workspace may hold what the repo does not show.
+#include <algorithm>
+#include <cctype>
+
+#include "curated_names.h"
+#include "environment.h"
+#include "rules.h"
+#include "suggest.h"
+#include "uri.h"
+#include "workspace_index.h"
+#include "yaml_tree.h"
+
+namespace amllint::rules {
+namespace {
+
+constexpr RuleInfo kCodes[] = {
+    {"unknown-asset", Severity::Warning,
+     "an `azureml:` name the project, its workspace list or Microsoft's catalogue does not know"},
+    {"asset-version-mismatch", Severity::Warning,
+     "an `azureml:<name>:<version>` whose version the repo's own spec of that asset contradicts"},
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string without_digits(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+// The published name `name` was most likely meant to be, or empty. A name that differs from a
+// published one only in its digits is another version (sklearn-1.6, cuda12.8) that the bundled
+// list may not know yet, never a typo; and a name far from every published one may be newer
+// than the list. Only a close, non-digit difference is reported.
+std::string published_typo(std::string_view name, const std::vector<std::string_view>& names) {
+  const std::string key = lower(name);
+  const std::string skeleton = without_digits(name);
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (std::string_view candidate : names) {
+    if (lower(candidate) == key) return {};  // known (names compare case-insensitively here)
+    if (without_digits(candidate) == skeleton) return {};
+    size_t d = edit_distance(key, lower(candidate));
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(candidate);
+    }
+  }
+  return best_distance <= 3 ? best : std::string();
+}
+
+struct Site {
+  const yaml::Node* scalar;
+  AssetKind kind;
+};
+
+bool is_model_type(std::string_view type) {
+  return type == "mlflow_model" || type == "custom_model" || type == "triton_model";
+}
+
+// Every scalar that names an asset, with the kind its key implies.
+void collect(const yaml::Node* n, std::vector<Site>& out, std::vector<const yaml::Node*>& all,
+             int depth = 0) {
+  if (!n || depth > 64) return;
+  if (n->is_scalar()) {
+    all.push_back(n);
+    return;
+  }
+  if (n->is_sequence()) {
+    for (const yaml::Node* item : n->items) collect(item, out, all, depth + 1);
+    return;
+  }
+  if (!n->is_mapping()) return;
+  for (const yaml::Pair& p : n->pairs) {
+    if (p.merged || !p.key || !p.key->is_scalar() || !p.value) continue;
+    const std::string& key = p.key->value;
+    if ((key == "inputs" || key == "outputs") && p.value->is_mapping()) {
+      // Keys here are port names, not fields: only a port's `path` names an asset.
+      for (const yaml::Pair& port : p.value->pairs) {
+        if (!port.value) continue;
+        if (port.value->is_mapping()) {
+          const yaml::Node* path = port.value->get("path");
+          const yaml::Node* type = port.value->get("type");
+          if (path && path->is_scalar())
+            out.push_back({path, is_model_type(type ? type->text() : "") ? AssetKind::Model
+                                                                         : AssetKind::Data});
+        }
+        collect(port.value, out, all, depth + 1);
+      }
+      continue;
+    }
+    if (p.value->is_scalar()) {
+      if (key == "environment") out.push_back({p.value, AssetKind::Environment});
+      if (key == "compute" || key == "default_compute")
+        out.push_back({p.value, AssetKind::Compute});
+      if (key == "default_datastore" || key == "datastore")
+        out.push_back({p.value, AssetKind::Datastore});
+      if (key == "component") out.push_back({p.value, AssetKind::Component});
+    }
+    collect(p.value, out, all, depth + 1);
+  }
+}
+
+class UnknownAsset final : public Rule {
+ public:
+  std::span<const RuleInfo> codes() const override { return kCodes; }
+
+  void check(RuleContext& ctx) const override {
+    std::vector<Site> sites;
+    std::vector<const yaml::Node*> scalars;
+    collect(ctx.tree.root, sites, scalars);
+    if (sites.empty() && std::none_of(scalars.begin(), scalars.end(), [](const yaml::Node* s) {
+          return s->value.rfind("azureml://datastores/", 0) == 0;
+        }))
+      return;
+    // Built (or found in the environment's cache) only for a file that names something.
+    std::shared_ptr<const WorkspaceIndex> index =
+        ctx.path.empty() ? nullptr : ctx.env.workspace_index(ctx.path);
+
+    for (const Site& site : sites) {
+      Reference ref = parse_reference(site.scalar->value);
+      if (ref.has_binding || ref.has_placeholder || !ref.ok()) continue;
+      if (ref.kind == ReferenceKind::AssetVersion || ref.kind == ReferenceKind::AssetLabel ||
+          ref.kind == ReferenceKind::AssetName)
+        check_name(ctx, *site.scalar, ref, site.kind, index.get());
+      else if (ref.kind == ReferenceKind::RegistryAsset)
+        check_registry(ctx, *site.scalar, ref);
+    }
+    // `azureml://datastores/<ds>/paths/...` may stand anywhere a path does.
+    for (const yaml::Node* s : scalars) {
+      if (s->value.rfind("azureml://datastores/", 0) != 0) continue;
+      Reference ref = parse_reference(s->value);
+      if (ref.kind != ReferenceKind::DatastoreUri || ref.has_binding || ref.has_placeholder)
+        continue;
+      if (const ReferencePart* ds = ref.part("datastore"))
+        check_unknown(ctx, *s, *ds, AssetKind::Datastore, index.get());
+    }
+  }
+
+ private:
+  void check_name(RuleContext& ctx, const yaml::Node& scalar, const Reference& ref, AssetKind kind,
+                  const WorkspaceIndex* index) const {
+    const ReferencePart* name = ref.part("name");
+    if (!name || name->value.empty()) return;
+    if (kind == AssetKind::Environment && lower(name->value).rfind("azureml-", 0) == 0) {
+      // The prefix is reserved for Microsoft's curated environments (a user's cannot use it).
+      std::string meant = published_typo(name->value, curated_environment_names());
+      if (!meant.empty())
+        report_typo(
+            ctx, scalar, *name, meant,
+            "`" + name->value + "` is not a curated environment; did you mean `" + meant + "`?");
+      return;
+    }
+    if (ref.kind == ReferenceKind::AssetVersion && index)
+      check_version(ctx, scalar, ref, kind, *index);
+    check_unknown(ctx, scalar, *name, kind, index);
+  }
+
+  // `name:version` where the repo's spec of `name` says another version.
+  void check_version(RuleContext& ctx, const yaml::Node& scalar, const Reference& ref,
+                     AssetKind kind, const WorkspaceIndex& index) const {
+    const ReferencePart* name = ref.part("name");
+    const ReferencePart* version = ref.part("version");
+    if (!version) return;
+    std::vector<const AssetDeclaration*> specs;
+    for (const AssetDeclaration* d : index.find(kind, name->value))
+      if (d->source == AssetDeclaration::Source::Spec && !d->version.empty()) specs.push_back(d);
+    if (specs.empty()) return;
+    for (const AssetDeclaration* d : specs)
+      if (d->version == version->value) return;
+    const AssetDeclaration& spec = *specs.front();
+    std::string where =
+        relative_to_root(spec.file, index.root) + ":" + std::to_string(spec.line + 1);
+    std::vector<Fix> fixes;
+    if (specs.size() == 1) {
+      Fix fix;
+      fix.title = "Use version " + spec.version;
+      fix.edits.push_back(
+          {ctx.value_range(scalar, version->range.begin, version->range.end), spec.version});
+      fix.safe = false;  // the workspace may really hold the other version
+      fixes.push_back(std::move(fix));
+    }
+    std::string versions;
+    for (const AssetDeclaration* d : specs)
+      versions += (versions.empty() ? "`" : ", `") + d->version + "`";
+    ctx.report(kCodes[1].code, ctx.value_range(scalar, version->range.begin, version->range.end),
+               "the repo's own spec of " + std::string(asset_kind_name(kind)) + " `" + name->value +
+                   "` (" + where + ") declares version " + versions + ", not `" + version->value +
+                   "`; register that spec first, or reference the version it declares",
+               std::move(fixes));
+  }
+
+  // A name the index does not hold. Where the user listed this kind under `workspace:`, the
+  // index is complete and any unknown name is reported; elsewhere only a near miss of a known
+  // datastore (the defaults every workspace has) is, since the workspace holds more than the
+  // repo shows.
+  void check_unknown(RuleContext& ctx, const yaml::Node& scalar, const ReferencePart& name,
+                     AssetKind kind, const WorkspaceIndex* index) const {
+    if (kind == AssetKind::Compute && (name.value == "serverless" || name.value == "local")) return;
+    std::vector<std::string> known;
+    if (index) {
+      if (!index->find(kind, name.value).empty()) return;
+      known = index->names(kind);
+    } else if (kind == AssetKind::Datastore) {
+      for (std::string_view d : kDefaultDatastores) known.emplace_back(d);
+      if (std::find(known.begin(), known.end(), name.value) != known.end()) return;
+    }
+    const bool complete = index && index->listed.count(kind);
+    std::string meant = closest_name(name.value, known);
+    if (!complete) {
+      // A near miss, not another name that differs only in its digits (`store2`).
+      if (kind != AssetKind::Datastore || meant.empty() ||
+          without_digits(meant) == without_digits(name.value))
+        return;
+    }
+    std::string message =
+        "no " + std::string(asset_kind_name(kind)) + " `" + name.value + "` in this project";
+    if (complete)
+      message += std::string(": neither an asset spec of the repo nor `workspace: ") +
+                 asset_kind_config_key(kind) + "` in .amllint.yaml names it";
+    else
+      message +=
+          ": it is not one of the datastores every workspace has, and no datastore spec "
+          "of the repo declares it";
+    if (!meant.empty()) {
+      report_typo(ctx, scalar, name, meant, message + "; did you mean `" + meant + "`?");
+    } else {
+      ctx.report(kCodes[0].code, ctx.value_range(scalar, name.range.begin, name.range.end),
+                 message + "; add it to `workspace: " + asset_kind_config_key(kind) +
+                     "` if the workspace has it");
+    }
+  }
+
+  // `azureml://registries/azureml/environments|components/<name>/...`: Microsoft's own registry.
+  void check_registry(RuleContext& ctx, const yaml::Node& scalar, const Reference& ref) const {
+    if (ref.value("registry") != "azureml") return;
+    const ReferencePart* name = ref.part("name");
+    std::string_view type = ref.value("type");
+    if (!name) return;
+    if (type != "environments" && type != "components") return;
+    const auto& names =
+        type == "environments" ? registry_environment_names() : registry_component_names();
+    std::string meant = published_typo(name->value, names);
+    if (!meant.empty())
+      report_typo(ctx, scalar, *name, meant,
+                  "the azureml registry publishes no " +
+                      std::string(type == "environments" ? "environment" : "component") + " `" +
+                      name->value + "`; did you mean `" + meant + "`?");
+  }
+
+  void report_typo(RuleContext& ctx, const yaml::Node& scalar, const ReferencePart& name,
+                   const std::string& meant, std::string message) const {
+    TextRange range = ctx.value_range(scalar, name.range.begin, name.range.end);
+    Fix fix;
+    fix.title = "Change to `" + meant + "`";
+    fix.edits.push_back({range, meant});
+    fix.safe = false;  // a guess: the user confirms it
+    ctx.report(kCodes[0].code, range, std::move(message), {std::move(fix)});
+  }
+
+  static std::string relative_to_root(const std::string& file, const std::string& root) {
+    if (!root.empty() && file.rfind(root + "/", 0) == 0) return file.substr(root.size() + 1);
+    return file;
+  }
+};
+
+}  // namespace
+
+const Rule& unknown_asset() {
+  static const UnknownAsset rule;
+  return rule;
+}
+
+}  // namespace amllint::rules
