@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packages the platform-specific extension, amllint-linux-x64.vsix, with the given amlls inside
-# as bin/amlls (the extension starts it when amllint.server.path is empty). Works in a copy of
+# as bin/amlls (the extension starts it when amllint.server.path is empty), and the amllint
+# beside it as bin/amllint (it draws the pipeline graph). Works in a copy of
 # this folder under <work dir>, so the source tree gets no node_modules; the locked npm packages
 # are installed there once and reused while package-lock.json is unchanged.
 #   build-vsix.sh <amlls> <work dir> <output .vsix>
@@ -28,6 +29,11 @@ cp -r "$src/src" "$src/test" "$src/package.json" "$src/tsconfig.json" "$src/esbu
 cp "$src/../../LICENSE" "$tree/LICENSE"
 # Stripped: debug information would be most of the download.
 install -s -m 755 "$amlls" "$tree/bin/amlls"
+if [ -x "$(dirname "$amlls")/amllint" ]; then
+  install -s -m 755 "$(dirname "$amlls")/amllint" "$tree/bin/amllint"
+else
+  echo "note: no amllint beside $amlls; the graph command will look for amllint on PATH"
+fi
 ln -s "$work/node_modules" "$tree/node_modules"
 cd "$tree"
 # `vsce package` runs `vscode:prepublish` (tsc --noEmit, then esbuild). Nothing here needs the

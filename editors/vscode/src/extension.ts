@@ -1,6 +1,8 @@
 // The VS Code side of amllint: starts amlls over stdio for Azure ML YAML and wires its
 // features, commands and status into the editor. How the server is launched, and which
 // documents it gets, lives in serverLaunch.ts so that tests can use it without VS Code.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   DidOpenTextDocumentNotification,
@@ -21,6 +23,7 @@ import {
   requestGuards,
   serverCommand,
 } from './serverLaunch';
+import { bundledCli, bundledMermaid, cliCommand, graphHtml, runGraph } from './graph';
 
 let client: LanguageClient | undefined;
 let settings: AmllintSettings;
@@ -29,6 +32,12 @@ let status: vscode.LanguageStatusItem;
 let bundled: string | undefined;
 // Documents the server has been told about: only Azure ML YAML, not every YAML file.
 const synced = new Set<string>();
+
+let extensionPath = '';
+// The pipeline picture: one panel, showing the document it was opened for, redrawn as it changes.
+let graphPanel: vscode.WebviewPanel | undefined;
+let graphDocument: vscode.TextDocument | undefined;
+let graphTimer: ReturnType<typeof setTimeout> | undefined;
 
 function readSettings(): AmllintSettings {
   const c = vscode.workspace.getConfiguration('amllint');
@@ -158,7 +167,65 @@ async function fixAll(): Promise<void> {
   await vscode.workspace.applyEdit(fix.edit);
 }
 
+function graphCli(): string {
+  const configured = vscode.workspace.getConfiguration('amllint').get<string>('cli.path') ?? '';
+  const inVsix = join(extensionPath, ...bundledCli);
+  // The CLI beside the bundled server, or beside amllint.server.path, or on PATH.
+  return cliCommand(configured, bundled && !settings.serverPath ? inVsix : command().command);
+}
+
+async function renderGraph(): Promise<void> {
+  const panel = graphPanel;
+  const doc = graphDocument;
+  if (!panel || !doc) return;
+  const result = await runGraph(graphCli(), doc.uri.scheme === 'file' ? doc.uri.fsPath : '', doc.getText());
+  if (panel !== graphPanel) return; // closed or reopened meanwhile
+  const name = doc.uri.path.split('/').pop() ?? 'pipeline';
+  const dark = [vscode.ColorThemeKind.Dark, vscode.ColorThemeKind.HighContrast].includes(
+    vscode.window.activeColorTheme.kind,
+  );
+  panel.title = `Graph: ${name}`;
+  panel.webview.html = graphHtml({
+    title: name,
+    result,
+    mermaidScript: panel.webview.asWebviewUri(vscode.Uri.file(join(extensionPath, ...bundledMermaid))).toString(),
+    cspSource: panel.webview.cspSource,
+    nonce: randomBytes(16).toString('base64'),
+    dark,
+  });
+}
+
+function showGraph(): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'yaml') {
+    void vscode.window.showInformationMessage('amllint: open a pipeline YAML file first');
+    return;
+  }
+  graphDocument = editor.document;
+  if (!graphPanel) {
+    graphPanel = vscode.window.createWebviewPanel('amllint.graph', 'Pipeline graph', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      // Only the extension's own files (the bundled Mermaid) may be loaded.
+      localResourceRoots: [vscode.Uri.file(join(extensionPath, 'dist'))],
+    });
+    graphPanel.onDidDispose(() => {
+      graphPanel = undefined;
+      graphDocument = undefined;
+    });
+  } else {
+    graphPanel.reveal(vscode.ViewColumn.Beside, true);
+  }
+  void renderGraph();
+}
+
+function redrawGraphSoon(doc: vscode.TextDocument): void {
+  if (!graphPanel || doc !== graphDocument) return;
+  if (graphTimer) clearTimeout(graphTimer);
+  graphTimer = setTimeout(() => void renderGraph(), 500);
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   const output = vscode.window.createOutputChannel('amllint');
   bundled = findBundledServer(context.extensionPath);
   status = vscode.languages.createLanguageStatusItem('amllint.status', documentSelector);
@@ -168,6 +235,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('amllint.restartServer', () => restart(output)),
     vscode.commands.registerCommand('amllint.fixAll', fixAll),
+    vscode.commands.registerCommand('amllint.showGraph', showGraph),
+    vscode.workspace.onDidChangeTextDocument((e) => redrawGraphSoon(e.document)),
+    { dispose: () => graphPanel?.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The trace level is applied by the client itself; everything else needs a new server.
       const relevant = ['amllint.server', 'amllint.rules', 'amllint.globs'];
