@@ -34,6 +34,16 @@ std::string find_schema_url(std::string_view text, const yaml::Node* root);
 
 FileKind detect_kind(std::string_view text, const yaml::Node* root);
 
+// The kind of spec a top-level `type:` names: itself when spelt exactly, else the closest known
+// kind (`comand` -> `command`, `Command` -> `command`), else empty.
+std::string nearest_spec_type(std::string_view type);
+
+// Whether a file without `$schema` shows that it is an Azure ML spec rather than another tool's
+// YAML with a `command:` (okteto, Helm values, compose, workflows): an `azureml:` reference, a
+// `${{inputs...}}`-style binding, an Azure ML environment, typed ports, a step with `component:`,
+// or a top-level key only Azure ML uses (`experiment_name`, `compute`, `distribution`, ...).
+bool has_azureml_evidence(const yaml::Node* root);
+
 // Kind of a file referenced from a pipeline step's `component:`: always a component.
 FileKind component_kind_for_type(std::string_view type);
 

@@ -17,7 +17,13 @@ class Converter {
     view_.spans[pointer] = {key, n->range, n};
     switch (n->kind) {
       case yaml::NodeKind::Null: return nullptr;
-      case yaml::NodeKind::Scalar: return scalar(*n);
+      case yaml::NodeKind::Scalar: {
+        nlohmann::json v = scalar(*n);
+        if (v.is_string() && n->style == yaml::ScalarStyle::Plain && n->tag.empty() &&
+            yaml::is_timestamp(n->value))
+          view_.dates.push_back(pointer);
+        return v;
+      }
       case yaml::NodeKind::Sequence: {
         nlohmann::json arr = nlohmann::json::array();
         for (size_t i = 0; i < n->items.size(); ++i)

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "diagnostic.h"
 
@@ -12,7 +14,11 @@ namespace amllint {
 
 namespace yaml {
 struct Node;
-}
+
+// Whether a plain scalar is a YAML 1.1 timestamp (`2024-01-01`, `2024-01-01 10:00:00`), which
+// PyYAML's SafeLoader - and so `az ml` - reads as a date, not a string (scalar_types.cpp).
+bool is_timestamp(std::string_view plain);
+}  // namespace yaml
 
 struct SourceSpan {
   TextRange key;    // range of the key that holds this value (empty for the root and items)
@@ -24,6 +30,10 @@ struct JsonView {
   nlohmann::json value;
   // "" for the root, "/jobs/train/type" for a nested value (RFC 6901 escaping).
   std::unordered_map<std::string, SourceSpan> spans;
+  // Pointers of plain scalars PyYAML reads as dates. They stay strings in `value` (JSON has no
+  // date), so schema validation sees a string; validate_schema reports them where a date is not
+  // accepted.
+  std::vector<std::string> dates;
 
   // The span of `pointer`, or of its nearest ancestor that has one.
   const SourceSpan& span(const std::string& pointer) const;

@@ -18,6 +18,13 @@ constexpr RuleInfo kCoreCodes[] = {
     {"invalid-enum", Severity::Error, "a value outside the set the service accepts"},
     {"missing-key", Severity::Error, "a required key is missing"},
     {"schema", Severity::Error, "another violation of the job schema"},
+    {"date-value", Severity::Error,
+     "a plain `2024-01-01` where text is expected: YAML reads it as a date, `az ml` rejects it"},
+    {"missing-compute", Severity::Error,
+     "a pipeline step that runs on no compute (none on the step, the pipeline or its settings)"},
+    {"invalid-component-name", Severity::Warning,
+     "a component name `az ml component create` rejects (a pipeline referencing the file accepts "
+     "it)"},
     {"unknown-suppression", Severity::Warning,
      "an `amllint: disable` comment names a code that does not exist"},
 };

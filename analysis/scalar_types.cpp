@@ -2,8 +2,10 @@
 // Azure ML CLI reads a spec: `yes`/`off` are booleans, `017` is octal, `1_000` an integer,
 // `1:30` sexagesimal, and a float needs a dot (`1e5` stays a string).
 #include <cmath>
+#include <regex>
 #include <string>
 
+#include "json_view.h"
 #include "yaml_tree.h"
 
 namespace amllint::yaml {
@@ -182,6 +184,17 @@ ResolvedScalar resolve_plain(std::string_view s) {
   }
   if (parse_float(s, r.number)) r.type = ScalarType::Float;
   return r;
+}
+
+bool is_timestamp(std::string_view s) {
+  // PyYAML's implicit resolver for tag:yaml.org,2002:timestamp: a date, or a date and a time
+  // with optional fraction and zone. Only a digit can start one.
+  if (s.size() < 10 || !dec(s[0])) return false;
+  static const std::regex re(
+      "[0-9]{4}-[0-9]{2}-[0-9]{2}|"
+      "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
+      "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
+  return std::regex_match(s.begin(), s.end(), re);
 }
 
 ResolvedScalar resolve(const Node& node) {

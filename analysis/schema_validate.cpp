@@ -21,12 +21,14 @@
 #include <unordered_map>
 #include <utility>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/constraint_builder.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
 #include "bundled_schemas.h"
+#include "yaml_tree.h"
 
 namespace amllint {
 namespace {
@@ -55,6 +57,12 @@ const char* kind_noun(FileKind kind) {
     case FileKind::NotAzureMl: break;
   }
   return "this file";
+}
+
+bool is_component(FileKind kind) {
+  return kind == FileKind::CommandComponent || kind == FileKind::PipelineComponent ||
+         kind == FileKind::ParallelComponent || kind == FileKind::SparkComponent ||
+         kind == FileKind::DataTransferComponent;
 }
 
 size_t kind_index(FileKind kind) {
@@ -90,6 +98,113 @@ const json* schema_doc(std::string_view name) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Enum values the SDK normalises before it compares them (schema keyword `x-case`): "lower" for
+// marshmallow StringTransformedEnum's default transform, "snake" for its `camel_to_snake` one
+// (identity, sampling, early termination, goal, log_verbosity). Fields without `x-case` compare
+// exactly (a job's `type`, component ports, parallel `logging_level`). See schema/README.md.
+
+std::string fold_case(std::string_view how, std::string_view v) {
+  std::string out(v);
+  if (how == "snake") {
+    // azure-ai-ml's camel_to_snake: `UserIdentity` -> `user_identity`, `MAXIMIZE` -> `maximize`.
+    static const std::regex word("(.)([A-Z][a-z]+)"), hump("([a-z0-9])([A-Z])");
+    out = std::regex_replace(out, word, "$1_$2");
+    out = std::regex_replace(out, hump, "$1_$2");
+  }
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view case_of(const json& s) {
+  auto it = s.find("x-case");
+  return it != s.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                          : std::string_view();
+}
+
+// Whether `v` is one of `values`, folded as `how` says ("" compares exactly).
+bool in_enum(const json& values, const json& v, std::string_view how) {
+  if (how.empty() || !v.is_string())
+    return std::find(values.begin(), values.end(), v) != values.end();
+  std::string folded = fold_case(how, v.get_ref<const std::string&>());
+  for (const auto& a : values)
+    if (a.is_string() && fold_case(how, a.get_ref<const std::string&>()) == folded) return true;
+  return false;
+}
+
+// valijson has no case folding: an `enum`/`const` marked `x-case` is compiled into this custom
+// constraint instead (keyword `x-folded-enum`, value "<how>|<value>|<value>...").
+class FoldedEnum final : public valijson::constraints::PolyConstraint {
+ public:
+  FoldedEnum(std::string how, std::vector<std::string> values)
+      : how_(std::move(how)), values_(std::move(values)) {}
+
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    std::string s;
+    if (target.isString() && target.getString(s)) {
+      std::string folded = fold_case(how_, s);
+      if (std::find(values_.begin(), values_.end(), folded) != values_.end()) return true;
+    }
+    if (results) results->pushError(context, "Failed to match against any enum values.");
+    return false;
+  }
+
+ private:
+  valijson::constraints::Constraint* cloneInto(void* ptr) const override {
+    return new (ptr) FoldedEnum(*this);
+  }
+  size_t sizeOf() const override { return sizeof(FoldedEnum); }
+
+  std::string how_;
+  std::vector<std::string> values_;
+};
+
+class FoldedEnumBuilder final : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string spec;
+    value.getString(spec);
+    std::vector<std::string> parts;
+    size_t begin = 0;
+    while (true) {
+      size_t bar = spec.find('|', begin);
+      parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
+      if (bar == std::string::npos) break;
+      begin = bar + 1;
+    }
+    std::string how = parts.front();
+    std::vector<std::string> values;
+    for (size_t i = 1; i < parts.size(); ++i) values.push_back(fold_case(how, parts[i]));
+    return new FoldedEnum(how, std::move(values));
+  }
+};
+
+// Rewrites `enum`/`const` under `x-case` into `x-folded-enum` (the valijson copy only; the
+// walker reads the schema as written).
+void fold_for_valijson(json& n, int depth = 0) {
+  if (depth > 200) return;
+  if (n.is_array()) {
+    for (auto& item : n) fold_for_valijson(item, depth + 1);
+    return;
+  }
+  if (!n.is_object()) return;
+  if (auto how = n.find("x-case"); how != n.end() && how->is_string()) {
+    json values = n.contains("enum") ? n["enum"] : json::array();
+    if (n.contains("const")) values.push_back(n["const"]);
+    bool strings = !values.empty() && std::all_of(values.begin(), values.end(),
+                                                  [](const json& v) { return v.is_string(); });
+    if (strings) {
+      std::string spec = how->get<std::string>();
+      for (const auto& v : values) spec += "|" + v.get<std::string>();
+      n.erase("enum");
+      n.erase("const");
+      n["x-folded-enum"] = spec;
+    }
+  }
+  for (auto& [_, child] : n.items()) fold_for_valijson(child, depth + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
 // valijson: one compiled schema per kind, built on first use. A const Schema is safe to share;
 // each thread keeps its own Validator (it caches compiled regexes).
 
@@ -98,37 +213,54 @@ struct Compiled {
   std::unique_ptr<valijson::Schema> schema;
 };
 
+// A schema document whose root is `ref` ("definitions.json#/definitions/<x>"), compiled.
+std::unique_ptr<valijson::Schema> compile(json root) {
+  // valijson 1.0 resolves a "#/..." reference found inside a fetched document against the
+  // root document instead of the fetched one, so references into definitions.json are
+  // rewritten to point into a copy of its definitions, carried along.
+  const std::string prefix = "definitions.json#";
+  if (auto ref = root.find("$ref");
+      ref != root.end() && ref->is_string() && ref->get<std::string>().rfind(prefix, 0) == 0) {
+    const json* defs = schema_doc("definitions.json");
+    if (!defs || !defs->contains("definitions")) return nullptr;
+    root["$ref"] = "#" + ref->get<std::string>().substr(prefix.size());
+    root["definitions"] = (*defs)["definitions"];
+  }
+  fold_for_valijson(root);
+  auto schema = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.addConstraintBuilder("x-folded-enum", new FoldedEnumBuilder());  // parser owns it
+  valijson::adapters::NlohmannJsonAdapter adapter(root);
+  auto fetch = [](const std::string& uri) -> const json* {
+    const json* doc = schema_doc(base_name(uri));
+    if (!doc) return nullptr;
+    auto copy = new json(*doc);
+    fold_for_valijson(*copy);
+    return copy;
+  };
+  auto free_doc = [](const json* doc) { delete doc; };
+  parser.populateSchema(adapter, *schema, fetch, free_doc);
+  return schema;
+}
+
 const valijson::Schema* compiled_schema(FileKind kind) {
   static std::array<Compiled, kSchemaKinds.size()> table;
   size_t i = kind_index(kind);
   if (i >= table.size()) return nullptr;
   std::call_once(table[i].once, [&] {
-    const json* file = schema_doc(schema_file_name(kind));
-    if (!file) return;
-    // valijson 1.0 resolves a "#/..." reference found inside a fetched document against the
-    // root document instead of the fetched one, so the per-kind file's references into
-    // definitions.json are rewritten to point into a copy of its definitions, carried along.
-    json root = *file;
-    const std::string prefix = "definitions.json#";
-    if (auto ref = root.find("$ref");
-        ref != root.end() && ref->is_string() && ref->get<std::string>().rfind(prefix, 0) == 0) {
-      const json* defs = schema_doc("definitions.json");
-      if (!defs || !defs->contains("definitions")) return;
-      root["$ref"] = "#" + ref->get<std::string>().substr(prefix.size());
-      root["definitions"] = (*defs)["definitions"];
-    }
-    auto schema = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(root);
-    auto fetch = [](const std::string& uri) -> const json* {
-      const json* doc = schema_doc(base_name(uri));
-      return doc ? new json(*doc) : nullptr;
-    };
-    auto free_doc = [](const json* doc) { delete doc; };
-    parser.populateSchema(adapter, *schema, fetch, free_doc);
-    table[i].schema = std::move(schema);
+    if (const json* file = schema_doc(schema_file_name(kind))) table[i].schema = compile(*file);
   });
   return table[i].schema.get();
+}
+
+// One pipeline step alone. valijson stops at the first step that fails (patternProperties are
+// not checked on after a failure), so the steps after it are validated one by one with this.
+const valijson::Schema* compiled_step_schema() {
+  static Compiled step;
+  std::call_once(step.once, [] {
+    step.schema = compile({{"$ref", "definitions.json#/definitions/node"}});
+  });
+  return step.schema.get();
 }
 
 // "<root>", "[jobs]", "[0]" -> "/jobs/0"
@@ -261,9 +393,9 @@ bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
     return target && condition_holds(*target, v, depth + 1);
   }
   if (auto it = c.find("type"); it != c.end() && !types_match(*it, v)) return false;
-  if (auto it = c.find("const"); it != c.end() && *it != v) return false;
-  if (auto it = c.find("enum"); it != c.end() && std::find(it->begin(), it->end(), v) == it->end())
+  if (auto it = c.find("const"); it != c.end() && !in_enum(json::array({*it}), v, case_of(c)))
     return false;
+  if (auto it = c.find("enum"); it != c.end() && !in_enum(*it, v, case_of(c))) return false;
   if (auto it = c.find("required"); it != c.end() && v.is_object())
     for (const auto& k : *it)
       if (k.is_string() && !v.contains(k.get_ref<const std::string&>())) return false;
@@ -458,10 +590,10 @@ class Explainer {
 
  private:
   void add(const std::string& where, TextRange range, const char* code, std::string message,
-           std::vector<Fix> fixes = {}) {
+           std::vector<Fix> fixes = {}, Severity severity = Severity::Error) {
     Diagnostic d;
     d.range = range;
-    d.severity = Severity::Error;
+    d.severity = severity;
     d.code = code;
     d.message = std::move(message);
     d.fixes = std::move(fixes);
@@ -487,8 +619,9 @@ class Explainer {
       const json& s = *f.s;
       auto en = s.find("enum");
       auto co = s.find("const");
-      bool bad_enum = en != s.end() && std::find(en->begin(), en->end(), v) == en->end();
-      bool bad_const = co != s.end() && *co != v;
+      std::string_view how = case_of(s);
+      bool bad_enum = en != s.end() && !in_enum(*en, v, how);
+      bool bad_const = co != s.end() && !in_enum(json::array({*co}), v, how);
       if (!bad_enum && !bad_const) continue;
       std::vector<std::string> allowed;
       std::set<std::string> seen;
@@ -499,18 +632,39 @@ class Explainer {
       }
       std::string list;
       for (size_t i = 0; i < allowed.size(); ++i) list += (i ? ", `" : "`") + allowed[i] + "`";
-      std::string message = "`" + short_text(v) + "` is not a valid value for " + name +
-                            "; expected " + (allowed.size() == 1 ? "" : "one of ") + list;
-      std::vector<Fix> fixes;
+      // A value that differs only in case is the likeliest intent: the field compares exactly.
+      std::string guess, folded_match;
       if (v.is_string()) {
-        std::string guess = closest(v.get<std::string>(), allowed);
-        if (!guess.empty()) {
-          message += "; did you mean `" + guess + "`?";
-          fixes.push_back(
-              {"Replace with `" + guess + "`", {{value_range(view_, ptr), guess}}, false});
-        }
+        for (const auto& a : allowed)
+          if (fold_case("lower", a) == fold_case("lower", v.get<std::string>())) folded_match = a;
+        guess = !folded_match.empty() ? folded_match : closest(v.get<std::string>(), allowed);
       }
-      add(ptr, value_range(view_, ptr), "invalid-enum", std::move(message), std::move(fixes));
+      std::vector<Fix> fixes;
+      if (!guess.empty())
+        fixes.push_back(
+            {"Replace with `" + guess + "`", {{value_range(view_, ptr), guess}}, false});
+      if (ptr == "/type") {
+        add(ptr, value_range(view_, ptr), "invalid-enum", unsupported_type_message(v, guess),
+            std::move(fixes));
+        return false;
+      }
+      std::string message;
+      auto expected = s.find("x-expected");
+      bool typed = expected != s.end() && expected->is_string();
+      if (typed) {
+        message = "expected " + expected->get<std::string>() + " for " + name + ", got `" +
+                  short_text(v) + "`";
+      } else {
+        message = "`" + short_text(v) + "` is not a valid value for " + name + "; expected " +
+                  (allowed.size() == 1 ? "" : "one of ") + list;
+      }
+      append_hint(s, message, &v);
+      if (!folded_match.empty() && how.empty())
+        message += "; case matters here: did you mean `" + guess + "`?";
+      else if (!guess.empty())
+        message += "; did you mean `" + guess + "`?";
+      add(ptr, value_range(view_, ptr), code_of(s, typed ? "invalid-type" : "invalid-enum"),
+          std::move(message), std::move(fixes), severity_of(s));
       return false;
     }
     if (v.is_string()) {
@@ -519,17 +673,61 @@ class Explainer {
         auto pattern = s.find("pattern");
         if (pattern == s.end() || pattern_matches(*pattern, v.get<std::string>())) continue;
         auto expected = s.find("x-expected");
-        if (expected != s.end())
-          add(ptr, value_range(view_, ptr), "invalid-type",
-              "expected " + expected->get<std::string>() + " for " + name + ", got the string `" +
-                  short_text(v) + "`");
-        else
-          add(ptr, value_range(view_, ptr), "schema",
-              "`" + short_text(v) + "` is not a valid value for " + name);
+        std::string message = expected != s.end()
+                                  ? "expected " + expected->get<std::string>() + " for " + name +
+                                        ", got the string `" + short_text(v) + "`"
+                                  : "`" + short_text(v) + "` is not a valid value for " + name;
+        append_hint(s, message, &v);
+        add(ptr, value_range(view_, ptr),
+            code_of(s, expected != s.end() ? "invalid-type" : "schema"), std::move(message), {},
+            severity_of(s));
         return false;
       }
     }
     return true;
+  }
+
+  // A top-level `type:` that names no kind: the SDK says "Unsupported job type: comand" (or
+  // "component type"); detect_kind chose the closest kind, so the rest is checked as that kind.
+  std::string unsupported_type_message(const json& v, const std::string& guess) const {
+    bool component = is_component(kind_);
+    std::string message = "`" + short_text(v) + "` is not a " + (component ? "component" : "job") +
+                          " type: `az ml` rejects the file (\"Unsupported " +
+                          (component ? "component" : "job") + " type: " + short_text(v) +
+                          "\"); expected one of " +
+                          (component ? "`command`, `pipeline`, `parallel`, `spark`, `data_transfer`"
+                                     : "`command`, `sweep`, `pipeline`, `automl`, `spark`");
+    if (!guess.empty()) {
+      message += "; did you mean `" + guess + "`?";
+      if (!component && fold_case("lower", short_text(v)) == guess)
+        message += " (a job's `type` is case-sensitive)";
+    }
+    return message;
+  }
+
+  // Schema keywords of ours that shape a finding: `x-hint` (a sentence appended to the
+  // message), `x-severity` ("warning" where the SDK accepts the value), `x-code`.
+  // `x-hint-when` limits the hint to some values (compared lower-cased).
+  static void append_hint(const json& s, std::string& message, const json* v = nullptr) {
+    auto hint = s.find("x-hint");
+    if (hint == s.end() || !hint->is_string()) return;
+    if (auto when = s.find("x-hint-when"); when != s.end()) {
+      if (!v || !in_enum(*when, *v, "lower")) return;
+    }
+    message += ": " + hint->get<std::string>();
+  }
+  static Severity severity_of(const json& s) {
+    auto it = s.find("x-severity");
+    return it != s.end() && *it == "warning" ? Severity::Warning : Severity::Error;
+  }
+  static const char* code_of(const json& s, const char* fallback) {
+    auto it = s.find("x-code");
+    if (it == s.end() || !it->is_string()) return fallback;
+    // Codes the schema may name (each has its catalogue entry and doc page).
+    if (*it == "invalid-component-name") return "invalid-component-name";
+    if (*it == "date-value") return "date-value";
+    if (*it == "missing-compute") return "missing-compute";
+    return fallback;
   }
 
   void check(const std::vector<Frag>& frags, const json& v, const std::string& ptr,
@@ -557,17 +755,30 @@ class Explainer {
   void check_object(const std::vector<Frag>& frags, const json& v, const std::string& ptr,
                     const std::string& noun) {
     // A misspelt required key is one mistake: report the unknown key and its suggestion only.
+    // Where the SDK drops unknown keys (components, pipeline steps) the file is rejected for the
+    // missing key alone, so that error is reported too, naming the key that was dropped.
     std::set<std::string> reported_missing;
-    for (const auto& [key, _] : v.items())
-      if (!key_allowed(frags, key)) reported_missing.insert(closest(key, property_names(frags)));
+    std::map<std::string, std::string> dropped_for;  // missing key -> the unknown key near it
+    for (const auto& [key, _] : v.items()) {
+      if (key_allowed(frags, key)) continue;
+      std::string near = closest(key, property_names(frags));
+      if (drops_unknown(ptr))
+        dropped_for.emplace(near, key);
+      else
+        reported_missing.insert(near);
+    }
     for (const auto& f : frags) {
       auto req = f.s->find("required");
       if (req == f.s->end()) continue;
       for (const auto& k : *req) {
         const std::string& key = k.get_ref<const std::string&>();
         if (v.contains(key) || !reported_missing.insert(key).second) continue;
-        add(ptr, owner_key_range(view_, ptr), "missing-key",
-            "missing required key `" + key + "` in " + noun);
+        std::string message = "missing required key `" + key + "` in " + noun;
+        if (auto d = dropped_for.find(key); d != dropped_for.end())
+          message += " (`" + d->second + "` is ignored, not read as `" + key + "`)";
+        append_hint(*f.s, message);
+        add(ptr, owner_key_range(view_, ptr), code_of(*f.s, "missing-key"), std::move(message), {},
+            severity_of(*f.s));
       }
     }
     for (const auto& [key, child] : v.items()) {
@@ -616,6 +827,44 @@ class Explainer {
     return slash == std::string::npos || ptr.compare(slash, 10, "/component") == 0;
   }
 
+  // Mappings whose unknown keys the SDK accepts and ignores (measured): a component's top level
+  // (load_component uses INCLUDE) and its `distribution`, `resources`, parallel `task` and
+  // `retry_settings` (nested with INCLUDE), the same in an inline component of a step; a step
+  // that runs a `component:` (BaseNodeSchema, INCLUDE; the SDK warns) and a step's
+  // `retry_settings`. An inline step (a `command:` with no `component:`, and likewise inline
+  // automl, spark and parallel steps) is rejected for an unknown key ("Unknown field": the
+  // node-schema union fails), and so is one anywhere else (a job's top level, ports,
+  // environments).
+  bool drops_unknown(const std::string& ptr) const {
+    static constexpr std::string_view kLenient[] = {"", "/distribution", "/resources", "/task",
+                                                    "/retry_settings"};
+    auto lenient_in_component = [&](std::string_view rest) {
+      return std::find(std::begin(kLenient), std::end(kLenient), rest) != std::end(kLenient);
+    };
+    if (ptr.rfind("/jobs/", 0) == 0) {
+      size_t slash = ptr.find('/', 6);
+      std::string step_ptr = ptr.substr(0, slash);
+      std::string_view rest =
+          slash == std::string::npos ? std::string_view() : std::string_view(ptr).substr(slash);
+      if (rest.empty()) {
+        const json* step = value_at(step_ptr);
+        return step && step->is_object() && step->contains("component");
+      }
+      if (rest == "/retry_settings") return true;
+      if (rest.rfind("/component", 0) == 0) return lenient_in_component(rest.substr(10));
+      return false;
+    }
+    return is_component(kind_) && lenient_in_component(ptr);
+  }
+
+  const json* value_at(const std::string& ptr) const {
+    try {
+      return &view_.value.at(json::json_pointer(ptr));
+    } catch (const json::exception&) {
+      return nullptr;
+    }
+  }
+
   enum class KeyVerdict { Allowed, BadName, Unknown };
 
   // Reports an unknown key or a badly formed name of the user's choosing.
@@ -659,6 +908,7 @@ class Explainer {
       if (auto d = s.find("description"); d != s.end() && d->is_string() && !ptr.empty())
         if (std::string n = noun_from(*d); !n.empty()) owner = n;
       std::string message = "`" + key + "` is not a property of " + owner;
+      if (drops_unknown(ptr) && !in_step(ptr)) message += " (`az ml` ignores it)";
       std::vector<Fix> fixes;
       std::string guess = closest(key, allowed);
       if (!guess.empty()) {
@@ -666,9 +916,8 @@ class Explainer {
         fixes.push_back({"Rename to `" + guess + "`", {{key_range, guess}}, false});
       }
       add(ptr, key_range, "unknown-key", std::move(message), std::move(fixes));
-      // Pipeline steps and inline components are loaded with marshmallow's INCLUDE (the SDK's
-      // BaseNodeSchema): the service accepts the key, so it is wrong but not fatal.
-      if (in_step(ptr)) findings_.back().diagnostic.severity = Severity::Warning;
+      // Accepted and ignored by the SDK (see drops_unknown): wrong, but not fatal.
+      if (drops_unknown(ptr)) findings_.back().diagnostic.severity = Severity::Warning;
       return KeyVerdict::Unknown;
     }
     return KeyVerdict::Allowed;
@@ -687,7 +936,10 @@ std::vector<Diagnostic> raw_errors(const valijson::ValidationResults& results,
   for (const auto& e : results) errors.emplace_back(context_pointer(e.context), e.description);
   std::vector<Diagnostic> out;
   std::set<std::string> done;
-  for (const auto& [ptr, text] : errors) {
+  for (const auto& error : errors) {
+    // References, not a structured binding: clang 14 cannot capture one in a lambda.
+    const std::string& ptr = error.first;
+    const std::string& text = error.second;
     bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
       return other.first.size() > ptr.size() && other.first.compare(0, ptr.size(), ptr) == 0 &&
              other.first[ptr.size()] == '/';
@@ -701,6 +953,57 @@ std::vector<Diagnostic> raw_errors(const valijson::ValidationResults& results,
     out.push_back(std::move(d));
   }
   return out;
+}
+
+// Plain scalars PyYAML reads as dates (`2024-01-01`): the SDK rejects a date in a string field
+// ("display_name: Not a valid string.", "Object of type date is not JSON serializable"), and
+// accepts one only where it converts values itself (measured): environment variables, Spark
+// `conf` and a `version`.
+std::vector<Diagnostic> date_findings(const JsonView& view) {
+  std::vector<Diagnostic> out;
+  for (const std::string& ptr : view.dates) {
+    if (ptr.find("/environment_variables/") != std::string::npos ||
+        ptr.find("/conf/") != std::string::npos || last_token(ptr) == "version")
+      continue;
+    auto it = view.spans.find(ptr);
+    if (it == view.spans.end() || !it->second.node) continue;
+    const std::string& text = it->second.node->value;
+    Diagnostic d;
+    d.range = it->second.value;
+    d.severity = Severity::Error;
+    d.code = "date-value";
+    d.message = "`" + text + "` is read as a date, not as text (YAML 1.1, which `az ml` uses): " +
+                "`az ml` rejects it (\"Not a valid string\"); quote it: \"" + text + "\"";
+    d.fixes.push_back({"Quote `" + text + "`", {{d.range, "\"" + text + "\""}}, true});
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// Adds the failures of every step of a pipeline, each validated alone (see
+// compiled_step_schema), when valijson flagged one step: it said nothing about the others.
+void add_step_failures(FileKind kind, const JsonView& view, std::set<std::string>& failed) {
+  if (kind != FileKind::PipelineJob && kind != FileKind::PipelineComponent) return;
+  bool in_steps = std::any_of(failed.begin(), failed.end(),
+                              [](const std::string& p) { return p.rfind("/jobs/", 0) == 0; });
+  auto jobs = view.value.find("jobs");
+  if (!in_steps || jobs == view.value.end() || !jobs->is_object()) return;
+  const valijson::Schema* step_schema = compiled_step_schema();
+  if (!step_schema) return;
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  for (const auto& [name, step] : jobs->items()) {
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter target(step);
+    try {
+      if (validator.validate(*step_schema, target, nullptr)) continue;
+      validator.validate(*step_schema, target, &results);
+    } catch (const std::exception&) {
+      continue;
+    }
+    std::string base = "/jobs/" + escape_token(name);
+    failed.insert(base);
+    for (const auto& e : results) failed.insert(base + context_pointer(e.context));
+  }
 }
 
 }  // namespace
@@ -725,6 +1028,7 @@ const char* schema_file_name(FileKind kind) {
 std::vector<Diagnostic> validate_schema(FileKind kind, const JsonView& view) {
   const valijson::Schema* schema = compiled_schema(kind);
   if (!schema) return {};
+  std::vector<Diagnostic> dates = date_findings(view);
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(view.value);
@@ -732,7 +1036,7 @@ std::vector<Diagnostic> validate_schema(FileKind kind, const JsonView& view) {
   try {
     // Without a results object valijson stops at the first failure and keeps no paths: the
     // common case, a valid file, costs a fraction of a full run.
-    if (validator.validate(*schema, target, nullptr)) return {};
+    if (validator.validate(*schema, target, nullptr)) return dates;
     validator.validate(*schema, target, &results);
   } catch (const std::exception&) {
     threw = true;  // valijson throws on some constraints; let the walker judge alone
@@ -740,12 +1044,14 @@ std::vector<Diagnostic> validate_schema(FileKind kind, const JsonView& view) {
 
   std::set<std::string> failed;
   for (const auto& e : results) failed.insert(context_pointer(e.context));
+  add_step_failures(kind, view, failed);
   const char* file = schema_file_name(kind);
   Explainer explainer(kind, view);
   std::vector<Diagnostic> out;
   for (auto& f : explainer.run(Frag{schema_doc(file), file}))
     if (threw || failed.count(f.where)) out.push_back(std::move(f.diagnostic));
   if (out.empty()) out = raw_errors(results, view);
+  for (Diagnostic& d : dates) out.push_back(std::move(d));
   normalize(out);
   return out;
 }

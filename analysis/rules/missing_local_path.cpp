@@ -1,3 +1,11 @@
+// Local paths that do not exist. Two codes, because `az ml` treats them differently (measured
+// with azure-ai-ml 1.34's client-side validation, ../shared/tools/sdk-oracle):
+//   missing-referenced-path  (error)   what the CLI resolves while it loads the spec: `code`,
+//                            `component`, a sweep step's `trial`, `environment: file:`, an
+//                            environment's `conda_file` and `build.path`, `additional_includes`,
+//                            a Spark job's `entry.file`. A missing one rejects the file.
+//   missing-local-path       (warning) an input's data `path`: accepted, uploaded at submission;
+//                            samples create such data with a prep script before submitting.
 #include "environment.h"
 #include "rule_sites.h"
 #include "rules.h"
@@ -7,12 +15,24 @@ namespace amllint::rules {
 namespace {
 
 constexpr RuleInfo kCodes[] = {
-    {"missing-local-path", Severity::Warning,
-     "a local path (code, component, input, conda file) does not exist"},
+    {"missing-local-path", Severity::Warning, "a local data path of an input does not exist (yet)"},
+    {"missing-referenced-path", Severity::Error,
+     "a code folder, component, environment file or include that `az ml` loads does not exist"},
 };
+constexpr std::string_view kDataCode = kCodes[0].code;
+constexpr std::string_view kLoadCode = kCodes[1].code;
 
 // What a local path names, which decides the wording of the message.
 enum class Expect { Any, File, Folder };
+
+// A path that does not exist, found in some file's tree.
+struct Missing {
+  const yaml::Node* value = nullptr;
+  std::string key;  // the key that holds it (`code`, `conda_file`, ...)
+  Expect expect = Expect::Any;
+  bool load = false;    // resolved by `az ml` on load (an error), else input data
+  std::string message;  // set for findings with their own wording
+};
 
 class MissingLocalPath final : public Rule {
  public:
@@ -20,17 +40,23 @@ class MissingLocalPath final : public Rule {
 
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
-    walk(ctx, *ctx.model.root, "", "", 0);
+    std::vector<Missing> found;
+    walk(ctx, *ctx.model.root, ctx.model.base_dir, "", "", 0, found);
+    if (ctx.model.kind == FileKind::SparkJob)
+      check_spark_entry(ctx, *ctx.model.root, ctx.model.base_dir, found);
+    for (const Missing& m : found) report(ctx, m);
+    check_component_files(ctx, ctx.model, 0);
   }
 
  private:
   // `holder` is the key that holds `node`, `outer` the key that holds the mapping of `holder`.
-  void walk(RuleContext& ctx, const yaml::Node& node, std::string_view holder,
-            std::string_view outer, int depth) const {
+  void walk(const RuleContext& ctx, const yaml::Node& node, const std::string& base,
+            std::string_view holder, std::string_view outer, int depth,
+            std::vector<Missing>& out) const {
     if (depth > 64) return;
     if (node.is_sequence()) {
       for (const yaml::Node* item : node.items)
-        if (item) walk(ctx, *item, holder, outer, depth + 1);
+        if (item) walk(ctx, *item, base, holder, outer, depth + 1, out);
       return;
     }
     if (!node.is_mapping()) return;
@@ -39,30 +65,53 @@ class MissingLocalPath final : public Rule {
       const std::string& key = p.key->value;
       const yaml::Node& value = *p.value;
       if (value.is_scalar()) {
-        check_value(ctx, key, holder, outer, value);
+        check_value(ctx, base, key, holder, outer, value, out);
       } else if (key == "additional_includes" && value.is_sequence()) {
-        for (const yaml::Node* item : value.items)
-          if (item && item->is_scalar()) check_path(ctx, *item, Expect::Any);
+        for (const yaml::Node* item : value.items) {
+          if (!item || !item->is_scalar()) continue;
+          if (item->value.substr(0, 5) == "file:")  // "Unable to find additional include file:x"
+            out.push_back({item, key, Expect::Any, true,
+                           "an additional include does not take a `file:` prefix: `az ml` looks "
+                           "for a path literally named `" +
+                               item->value + "` and rejects the file; write `" +
+                               item->value.substr(5) + "`"});
+          else
+            check_path(ctx, base, *item, key, Expect::Any, true, out);
+        }
       } else if (key != "environment_variables" && key != "tags" && key != "properties" &&
                  key != "search_space" && key != "conf") {
-        walk(ctx, value, key, holder, depth + 1);
+        walk(ctx, value, base, key, holder, depth + 1, out);
       }
     }
   }
 
-  void check_value(RuleContext& ctx, const std::string& key, std::string_view holder,
-                   std::string_view outer, const yaml::Node& value) const {
+  void check_value(const RuleContext& ctx, const std::string& base, const std::string& key,
+                   std::string_view holder, std::string_view outer, const yaml::Node& value,
+                   std::vector<Missing>& out) const {
     std::string_view v = value.value;
-    if (key == "code") {
-      check_path(ctx, value, Expect::Any);
-    } else if (key == "component" || key == "conda_file") {
-      check_path(ctx, value, Expect::File);
-    } else if (key == "trial" || (key == "environment" && v.substr(0, 5) == "file:")) {
-      check_path(ctx, value, Expect::File);
-    } else if (key == "path" && holder == "build") {
-      check_path(ctx, value, Expect::Folder);
+    if (key == "code" || key == "conda_file" || (key == "path" && holder == "build")) {
+      // These are plain local paths to the SDK: a `file:` prefix is not stripped (unlike for
+      // `component`, `trial` and `environment`), so `code: file:src` names a folder literally
+      // called `file:src` ("Can't find directory or file in resolved absolute path:
+      // .../file:src", measured; likewise "No such file or directory: .../file:env.yml").
+      if (v.substr(0, 5) == "file:") {
+        std::string name = holder == "build" ? "build.path" : key;
+        out.push_back({&value, name, Expect::Any, true,
+                       "`" + name + "` does not take a `file:` prefix: `az ml` looks for a " +
+                           "path literally named `" + std::string(v) +
+                           "` and rejects the file; write `" + std::string(v.substr(5)) + "`"});
+        return;
+      }
+      // `code` may name a file too (it is uploaded alone), so its wording stays "path".
+      Expect expect = key == "code"         ? Expect::Any
+                      : key == "conda_file" ? Expect::File
+                                            : Expect::Folder;
+      check_path(ctx, base, value, holder == "build" ? "build.path" : key, expect, true, out);
+    } else if (key == "component" || key == "trial" ||
+               (key == "environment" && v.substr(0, 5) == "file:")) {
+      check_path(ctx, base, value, key, Expect::File, true, out);
     } else if (key == "path" && is_input(holder, outer)) {
-      check_path(ctx, value, Expect::Any);
+      check_path(ctx, base, value, key, Expect::Any, false, out);
     }
   }
 
@@ -72,20 +121,80 @@ class MissingLocalPath final : public Rule {
     return outer == "inputs" || holder.ends_with("_data");
   }
 
-  void check_path(RuleContext& ctx, const yaml::Node& value, Expect expect) const {
+  // A Spark job checks that `entry.file` exists in its code folder ("Entry ... doesn't
+  // exist."); a Spark component does not (measured), so only the job's root is looked at.
+  void check_spark_entry(const RuleContext& ctx, const yaml::Node& root, const std::string& base,
+                         std::vector<Missing>& out) const {
+    const yaml::Node* entry = root.get("entry");
+    const yaml::Node* file = entry && entry->is_mapping() ? entry->get("file") : nullptr;
+    if (!file || !file->is_scalar()) return;
+    std::string folder = local_code_folder(base, root.get("code"));
+    if (folder.empty() || !ctx.env.exists(folder)) return;
+    const std::string& text = file->value;
+    Reference ref = parse_reference(text);
+    if (text.empty() || ref.kind != ReferenceKind::LocalPath || ref.has_binding ||
+        ref.has_placeholder)
+      return;
+    if (ctx.env.exists(resolve_local(folder, text))) return;
+    out.push_back({file, "entry.file", Expect::File, true,
+                   "entry file `" + text + "` is not in the code folder `" +
+                       std::string(root.get("code")->value) +
+                       "`: `az ml` rejects the job (\"Entry ... doesn't exist\"); the path is "
+                       "relative to the code folder"});
+  }
+
+  void check_path(const RuleContext& ctx, const std::string& base, const yaml::Node& value,
+                  std::string_view key, Expect expect, bool load, std::vector<Missing>& out) const {
     const std::string& text = value.value;
     if (text.empty() || text.find_first_of("*?<>$") != std::string::npos) return;
     Reference ref = parse_reference(text);
     if (ref.kind != ReferenceKind::LocalPath || ref.has_binding || ref.has_placeholder) return;
-    std::string resolved = resolve_local(ctx.model.base_dir, text);
-    if (ctx.env.exists(resolved)) return;
-    const char* what = expect == Expect::File     ? "file"
-                       : expect == Expect::Folder ? "folder"
-                                                  : "path";
-    ctx.report(kCodes[0].code, whole_value_range(ctx, value),
-               std::string("local ") + what + " `" + text +
-                   "` does not exist (relative paths resolve from this file's folder); create "
-                   "it before submitting or correct the path");
+    if (ctx.env.exists(resolve_local(base, text))) return;
+    out.push_back({&value, std::string(key), expect, load, {}});
+  }
+
+  static const char* noun(Expect expect) {
+    return expect == Expect::File ? "file" : expect == Expect::Folder ? "folder" : "path";
+  }
+
+  void report(RuleContext& ctx, const Missing& m) const {
+    std::string message = m.message;
+    if (message.empty()) {
+      message = std::string("local ") + noun(m.expect) + " `" + m.value->value +
+                "` does not exist (relative paths resolve from this file's folder)";
+      message += m.load ? ": `az ml` rejects the file when it loads it; correct the path"
+                        : "; create it before submitting or correct the path";
+    }
+    ctx.report(m.load ? kLoadCode : kDataCode, whole_value_range(ctx, *m.value),
+               std::move(message));
+  }
+
+  // A pipeline loads the component files its steps name, and their code folders, environment
+  // files and includes with them: one that is missing rejects the pipeline too (measured:
+  // "jobs.train: {'component': {'code': [\"Can't find directory or file ...\"]}}"). Reported
+  // once per step, on its `component:` value; the component file gets its own finding when
+  // it is linted.
+  void check_component_files(RuleContext& ctx, const JobModel& model, int depth) const {
+    if (depth > 8) return;
+    for (const Step& step : model.steps) {
+      if (!step.component || !step.component->is_scalar() || !step.component_file ||
+          !step.component_file->model || !step.component_file->model->root)
+        continue;
+      const JobModel& component = *step.component_file->model;
+      std::vector<Missing> found;
+      walk(ctx, *component.root, component.base_dir, "", "", 0, found);
+      std::erase_if(found, [](const Missing& m) { return !m.load; });
+      if (!found.empty()) {
+        const Missing& m = found.front();
+        ctx.report(kLoadCode, whole_value_range(ctx, *step.component),
+                   "component file `" + step.component->value + "` names a " + noun(m.expect) +
+                       " that does not exist (`" + m.key + ": " + m.value->value +
+                       "`, relative to the component file): `az ml` rejects this pipeline when "
+                       "it loads the component");
+        continue;
+      }
+      check_component_files(ctx, component, depth + 1);
+    }
   }
 };
 

@@ -160,7 +160,8 @@ TEST(SchemaFaults, WrongStepTypeGivesOneErrorNotACascade) {
 TEST(SchemaFaults, StepBranchIsChosenByItsType) {
   // An untyped step with a component is a command step.
   Checked c(FileKind::PipelineJob,
-            "type: pipeline\njobs:\n  train:\n    component: ./train.yml\n    comput: gpu\n");
+            "type: pipeline\nsettings:\n  default_compute: serverless\njobs:\n  train:\n"
+            "    component: ./train.yml\n    comput: gpu\n");
   ASSERT_EQ(c.diagnostics.size(), 1u) << c.dump();
   EXPECT_EQ(c.diagnostics[0].message,
             "`comput` is not a property of a command step; did you mean `compute`?");
@@ -174,8 +175,9 @@ TEST(SchemaFaults, StepBranchIsChosenByItsType) {
 }
 
 TEST(SchemaFaults, StepNamesMustBeIdentifiers) {
-  Checked c(FileKind::PipelineJob,
-            "type: pipeline\njobs:\n  train-model:\n    component: ./train.yml\n");
+  Checked c(
+      FileKind::PipelineJob,
+      "type: pipeline\ncompute: azureml:cpu\njobs:\n  train-model:\n    component: ./train.yml\n");
   ASSERT_EQ(c.diagnostics.size(), 1u) << c.dump();
   EXPECT_EQ(c.diagnostics[0].code, "schema");
   EXPECT_EQ(c.text_of(c.diagnostics[0].range), "train-model");
