@@ -170,9 +170,11 @@ Message classify(const json& m) {
   if (!method->is_string()) return invalid("method must be a string");
   out.method = method->get<std::string>();
   auto params = m.find("params");
-  if (params != m.end() && !params->is_object() && !params->is_array())
+  // Some clients send `"params": null` for shutdown and exit: read as absent.
+  bool absent = params == m.end() || params->is_null();
+  if (!absent && !params->is_object() && !params->is_array())
     return invalid("params must be an object or an array");
-  out.params = params == m.end() ? &kNoParams : &*params;
+  out.params = absent ? &kNoParams : &*params;
   out.kind = out.has_id ? Kind::Request : Kind::Notification;
   return out;
 }

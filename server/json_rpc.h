@@ -37,7 +37,8 @@ struct Message {
 };
 
 // JSON-RPC 2.0 shapes: `jsonrpc` "2.0" (tolerated when absent), `id` a string, an integer or
-// null, `method` a string, `params` an object or array. `m` must outlive the result.
+// null, `method` a string, `params` an object or array (null tolerated as absent). `m` must outlive
+// the result.
 Message classify(const nlohmann::json& m);
 
 // A map key for a valid id (strings and integers never collide).

@@ -62,6 +62,7 @@ TEST(JsonRpc, ClassifiesByShape) {
   EXPECT_EQ(kind(R"({"jsonrpc":"2.0","id":null,"method":"x"})"), Kind::Request);
   EXPECT_EQ(kind(R"({"id":1,"method":"x"})"), Kind::Request);  // `jsonrpc` tolerated when absent
   EXPECT_EQ(kind(R"({"jsonrpc":"2.0","method":"x"})"), Kind::Notification);
+  EXPECT_EQ(kind(R"({"jsonrpc":"2.0","id":2,"method":"shutdown","params":null})"), Kind::Request);
   EXPECT_EQ(kind(R"({"jsonrpc":"2.0","id":1,"result":null})"), Kind::Response);
   EXPECT_EQ(kind(R"({"jsonrpc":"2.0","id":1,"method":1})"), Kind::Invalid);
   EXPECT_EQ(kind(R"({"jsonrpc":"2.0","id":1.5,"method":"x"})"), Kind::Invalid);

@@ -430,7 +430,9 @@ TEST_F(Navigation, FixAllAppliesFixesThatAnEarlierFixReveals) {
 
 TEST_F(Navigation, ServerAdvertisesAndAnswersNavigationRequests) {
   test::MemoryTransport transport;
-  Server server(transport);
+  ServerOptions options;
+  options.request_patience = std::chrono::seconds(60);  // requests here follow didOpen at once
+  Server server(transport, options);
   int exit_code = -1;
   std::thread loop([&] { exit_code = server.run(); });
   auto send = [&](json m) {

@@ -30,7 +30,14 @@ class Session : public ::testing::Test {
  protected:
   using json = nlohmann::json;
 
-  explicit Session(ServerOptions options = {}) : server_(transport_, options) {}
+  // Tests that are not about slowness wait as long as it takes: on a loaded machine (or under
+  // sanitizers) the first analysis of a process can outlast the default request patience.
+  static ServerOptions patient() {
+    ServerOptions o;
+    o.request_patience = std::chrono::seconds(60);
+    return o;
+  }
+  explicit Session(ServerOptions options = patient()) : server_(transport_, std::move(options)) {}
 
   void SetUp() override {
     thread_ = std::thread([this] { exit_code_ = server_.run(); });
