@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -13,6 +14,13 @@
 
 namespace amllint::cli {
 namespace {
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
 
 using nlohmann::json;
 
@@ -86,11 +94,13 @@ class SarifReporter : public Reporter {
       // them); help carries the rule's page, markdown and plain.
       json rule = {
           {"id", code},
-          {"name", rule_name(code)},
           {"shortDescription", {{"text", rule_summary(code)}}},
           {"fullDescription", {{"text", rule_full_description(code)}}},
           {"help", {{"text", rule_help_text(code)}, {"markdown", rule_help_markdown(code)}}},
           {"defaultConfiguration", {{"level", info ? level_of(info->severity) : rule_levels_[i]}}}};
+      // SARIF1001: a name that only repeats the id (`shellcheck`) must be left out.
+      if (std::string name = rule_name(code); !equal_ignoring_case(name, code))
+        rule["name"] = std::move(name);
       if (std::string uri = rule_help_uri(code, rule_docs_url_); !uri.empty())
         rule["helpUri"] = std::move(uri);
       rules.push_back(std::move(rule));
