@@ -79,6 +79,14 @@ const Step* step_of(const BoundExpression& e) {
   return &e.owner->steps[e.step];
 }
 
+const Step* StepIndex::find(const JobModel& pipeline, std::string_view name) {
+  auto [it, added] = steps_.try_emplace(&pipeline);
+  if (added)
+    for (const Step& s : pipeline.steps) it->second.try_emplace(s.name, &s);
+  auto found = it->second.find(name);
+  return found == it->second.end() ? nullptr : found->second;
+}
+
 const BindingSegment* name_segment(const Binding& b) {
   for (const BindingSegment& s : b.segments)
     if (s.range.begin == b.name_range.begin && !b.name.empty()) return &s;

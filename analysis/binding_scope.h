@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "job_model.h"
@@ -51,5 +52,16 @@ const BindingSegment* name_segment(const Binding& b);
 
 // The step a Parent-scope binding sits in, or null.
 const Step* step_of(const BoundExpression& e);
+
+// Steps by name, for a rule that looks up the step of every binding: JobModel::step scans the
+// steps, and a scan per binding is quadratic in the length of a pipeline. Each pipeline is
+// indexed on first use; the first step of a name wins, as in JobModel::step.
+class StepIndex {
+ public:
+  const Step* find(const JobModel& pipeline, std::string_view name);
+
+ private:
+  std::unordered_map<const JobModel*, std::unordered_map<std::string_view, const Step*>> steps_;
+};
 
 }  // namespace amllint

@@ -46,6 +46,7 @@ class IncompatiblePortType final : public Rule {
   std::span<const RuleInfo> codes() const override { return kCodes; }
 
   void check(RuleContext& ctx) const override {
+    StepIndex steps;
     for (const BoundExpression& e : ctx.model.bindings) {
       const Binding& b = e.binding;
       const Step* dst = step_of(e);
@@ -59,7 +60,7 @@ class IncompatiblePortType final : public Rule {
 
       std::string from, source;
       if (b.kind == BindingKind::ParentJobOutput) {
-        const Step* src = e.owner->step(b.step);
+        const Step* src = steps.find(*e.owner, b.step);
         if (!src) continue;
         const Port* out = step_ports(*src).outputs.find(seg->text);
         if (!out) continue;

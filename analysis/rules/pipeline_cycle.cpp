@@ -83,6 +83,7 @@ class PipelineCycle final : public Rule {
   void check(RuleContext& ctx) const override {
     std::vector<const JobModel*> pipelines;
     pipelines_of(ctx.model, pipelines);
+    StepIndex steps;
     for (const JobModel* p : pipelines) {
       // Edges run from the step whose output is read to the step that reads it.
       std::vector<std::vector<Edge>> edges(p->steps.size());
@@ -90,7 +91,7 @@ class PipelineCycle final : public Rule {
         if (e.scope != BindingScope::Parent || e.owner != p) continue;
         if (e.binding.kind != BindingKind::ParentJobOutput) continue;
         const Step* reader = step_of(e);
-        const Step* writer = p->step(e.binding.step);
+        const Step* writer = steps.find(*p, e.binding.step);
         if (!reader || !writer) continue;
         edges[writer - p->steps.data()].push_back(
             {static_cast<size_t>(reader - p->steps.data()), &e});

@@ -126,11 +126,12 @@ void check_automl_output(RuleContext& ctx, const Step& step, const BindingSegmen
               known);
 }
 
-void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup) {
+void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup,
+                StepIndex& steps) {
   const Binding& b = e.binding;
   const JobModel& pipeline = *lookup.pipeline;
   if (b.step.empty()) return;
-  const Step* step = pipeline.step(b.step);
+  const Step* step = steps.find(pipeline, b.step);
   if (!step) {
     if (!section_complete(pipeline.root, "jobs")) return;
     std::vector<std::string> names;
@@ -159,11 +160,12 @@ class UndefinedReference final : public Rule {
   std::span<const RuleInfo> codes() const override { return kCodes; }
 
   void check(RuleContext& ctx) const override {
+    StepIndex steps;
     for (const BoundExpression& e : ctx.model.bindings) {
       Lookup lookup = lookup_for(e);
       if (lookup.kind == LookupKind::None) continue;
       if (lookup.kind == LookupKind::Steps)
-        check_step(ctx, e, lookup);
+        check_step(ctx, e, lookup, steps);
       else
         check_port(ctx, e, lookup);
     }

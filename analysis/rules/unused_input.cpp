@@ -2,6 +2,7 @@
 // ignored, which usually means a forgotten `${{inputs.x}}` in the command (or a pipeline input no
 // step binds). Advice only: a script may still read it from `AZURE_ML_INPUT_<name>`.
 #include <set>
+#include <unordered_map>
 
 #include "binding_scope.h"
 #include "rules.h"
@@ -38,6 +39,39 @@ bool is_pipeline(const JobModel& m) {
   return m.kind == FileKind::PipelineJob || m.kind == FileKind::PipelineComponent;
 }
 
+using UsedInputs = std::unordered_map<const JobModel*, std::set<std::string>>;
+
+// The input names each model's bindings read. Every binding is resolved once and filed under
+// its model: resolving all bindings for each model would be quadratic in a pipeline of inline
+// components.
+UsedInputs used_inputs(const JobModel& file) {
+  UsedInputs used;
+  for (const BoundExpression& e : file.bindings) {
+    Lookup lookup = lookup_for(e);
+    if (lookup.kind != LookupKind::Inputs || !lookup.model) continue;
+    if (const BindingSegment* seg = name_segment(e.binding)) used[lookup.model].insert(seg->text);
+  }
+  return used;
+}
+
+// Where the text names `AZURE_ML_INPUT_<something>`: the offsets just past the prefix. Found
+// once, so that each unused input is checked against these few places instead of the file.
+std::vector<size_t> env_var_mentions(std::string_view text) {
+  constexpr std::string_view kPrefix = "AZURE_ML_INPUT_";
+  std::vector<size_t> out;
+  for (size_t at = text.find(kPrefix); at != std::string_view::npos;
+       at = text.find(kPrefix, at + 1))
+    out.push_back(at + kPrefix.size());
+  return out;
+}
+
+bool read_as_env_var(std::string_view text, const std::vector<size_t>& mentions,
+                     std::string_view name) {
+  for (size_t at : mentions)
+    if (text.substr(at).starts_with(name)) return true;
+  return false;
+}
+
 class UnusedInput final : public Rule {
  public:
   std::span<const RuleInfo> codes() const override { return kCodes; }
@@ -45,6 +79,8 @@ class UnusedInput final : public Rule {
   void check(RuleContext& ctx) const override {
     std::vector<const JobModel*> models;
     models_of(ctx.model, models);
+    const UsedInputs bound = used_inputs(ctx.model);
+    const std::vector<size_t> mentions = env_var_mentions(ctx.doc.text());
     for (const JobModel* m : models) {
       if (!checked_kind(m->kind) || !m->root || !m->root->is_mapping()) continue;
       // A job that runs a component hands its inputs to it; the component reads them.
@@ -59,11 +95,7 @@ class UnusedInput final : public Rule {
       if (!section || !section->is_mapping()) continue;
 
       std::set<std::string> used;
-      for (const BoundExpression& e : ctx.model.bindings) {
-        Lookup lookup = lookup_for(e);
-        if (lookup.kind != LookupKind::Inputs || lookup.model != m) continue;
-        if (const BindingSegment* seg = name_segment(e.binding)) used.insert(seg->text);
-      }
+      if (auto it = bound.find(m); it != bound.end()) used = it->second;
       // `{inputs.x}` (the 2021 spelling, which legacy-binding-syntax reports) reads it too.
       const yaml::Node* holder = m->kind == FileKind::SweepJob ? m->root->get("trial") : m->root;
       if (const yaml::Node* command = holder ? holder->get("command") : nullptr;
@@ -75,7 +107,7 @@ class UnusedInput final : public Rule {
         if (port.key->range.begin < section->range.begin ||
             port.key->range.end > section->range.end)
           continue;  // merged in from elsewhere: the declaration is not here
-        if (ctx.doc.text().find("AZURE_ML_INPUT_" + port.name) != std::string_view::npos) continue;
+        if (read_as_env_var(ctx.doc.text(), mentions, port.name)) continue;
         std::string how = is_pipeline(*m) ? "no step binds `${{parent.inputs." + port.name + "}}`"
                                           : "nothing references `${{inputs." + port.name + "}}`";
         ctx.report(kCodes[0].code, port.key->range,
