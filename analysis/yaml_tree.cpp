@@ -6,8 +6,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <istream>
 #include <limits>
-#include <sstream>
+#include <streambuf>
 #include <tuple>
 #include <unordered_map>
 
@@ -440,9 +441,20 @@ struct ParseOutcome {
   bool explain = false;  // `message` is yaml-cpp's own: say it in words (yaml_errors.h)
 };
 
+// Lets yaml-cpp read `src` in place: an istringstream would first copy the whole text. yaml-cpp
+// only reads (get, peek, putback of the byte just read, sgetn), so the buffer is never written.
+class ViewBuf final : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view src) {
+    char* begin = const_cast<char*>(src.data());
+    setg(begin, begin, begin + src.size());
+  }
+};
+
 ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
                         const ParseLimits& limits) {
-  std::istringstream in{std::string(src)};
+  ViewBuf buf(src);
+  std::istream in(&buf);
   Builder builder(doc, src, tree, limits);
   ParseOutcome out;
   try {
