@@ -4,6 +4,11 @@
 // All warnings: the workspace may hold what the repo does not show.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include "curated_names.h"
 #include "environment.h"
@@ -36,25 +41,73 @@ std::string without_digits(std::string_view s) {
   return out;
 }
 
+// The lists are static (curated_names.h): their lowered forms and digit-free skeletons are made
+// once per process rather than for every reference.
+struct PreparedNames {
+  std::vector<std::string_view> names;
+  std::vector<std::string> lowered, skeletons;
+};
+
+const PreparedNames& prepared(const std::vector<std::string_view>& names) {
+  static std::mutex mutex;
+  static std::map<const void*, std::unique_ptr<PreparedNames>> cache;
+  std::lock_guard lock(mutex);
+  std::unique_ptr<PreparedNames>& slot = cache[&names];
+  if (!slot) {
+    slot = std::make_unique<PreparedNames>();
+    slot->names = names;
+    for (std::string_view n : names) {
+      slot->lowered.push_back(lower(n));
+      slot->skeletons.push_back(without_digits(n));
+    }
+  }
+  return *slot;
+}
+
+std::string closest_published(std::string_view name, const PreparedNames& list) {
+  const std::string key = lower(name);
+  const std::string skeleton = without_digits(name);
+  constexpr size_t kMaxDistance = 3;
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (size_t i = 0; i < list.names.size(); ++i) {
+    if (list.lowered[i] == key) return {};  // known (names compare case-insensitively here)
+    if (list.skeletons[i] == skeleton) return {};
+  }
+  for (size_t i = 0; i < list.names.size(); ++i) {
+    const std::string& candidate = list.lowered[i];
+    // The distance is at least the difference in length: most names need no table at all.
+    size_t gap = candidate.size() > key.size() ? candidate.size() - key.size()
+                                               : key.size() - candidate.size();
+    if (gap > kMaxDistance || gap >= best_distance) continue;
+    size_t d = edit_distance(key, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(list.names[i]);
+    }
+  }
+  return best_distance <= kMaxDistance ? best : std::string();
+}
+
 // The published name `name` was most likely meant to be, or empty. A name that differs from a
 // published one only in its digits is another version (sklearn-1.6, cuda12.8) that the bundled
 // list may not know yet, never a typo; and a name far from every published one may be newer
-// than the list. Only a close, non-digit difference is reported.
+// than the list. Only a close, non-digit difference is reported. The same reference recurs in
+// every step of a pipeline, so answers are remembered (a bounded cache shared by all threads).
 std::string published_typo(std::string_view name, const std::vector<std::string_view>& names) {
-  const std::string key = lower(name);
-  const std::string skeleton = without_digits(name);
-  std::string best;
-  size_t best_distance = SIZE_MAX;
-  for (std::string_view candidate : names) {
-    if (lower(candidate) == key) return {};  // known (names compare case-insensitively here)
-    if (without_digits(candidate) == skeleton) return {};
-    size_t d = edit_distance(key, lower(candidate));
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(candidate);
-    }
+  const PreparedNames& list = prepared(names);
+  std::string key = std::to_string(reinterpret_cast<uintptr_t>(&names)) + ':' + std::string(name);
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::string> answers;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = answers.find(key); it != answers.end()) return it->second;
   }
-  return best_distance <= 3 ? best : std::string();
+  std::string answer = closest_published(name, list);
+  std::lock_guard lock(mutex);
+  if (answers.size() >= 4096) answers.clear();
+  answers.emplace(std::move(key), answer);
+  return answer;
 }
 
 struct Site {
