@@ -251,8 +251,14 @@ class Lexer {
           i_ += 2;
           continue;
         }
+        if (i_ + 1 == s_.size()) {
+          // A backslash ending the script escapes nothing: sh keeps it.
+          t.value += '\\';
+          ++i_;
+          continue;
+        }
         t.quoted = true;
-        if (i_ + 1 < s_.size()) t.value += s_[i_ + 1];
+        t.value += s_[i_ + 1];
         i_ += 2;
       } else if (c == '\'') {
         t.quoted = true;

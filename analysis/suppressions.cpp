@@ -4,6 +4,7 @@
 
 #include "document.h"
 #include "rule.h"
+#include "yaml_tree.h"
 
 namespace amllint {
 namespace {
@@ -91,7 +92,8 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
   diagnostics.insert(diagnostics.end(), s.problems.begin(), s.problems.end());
 }
 
-TextEdit suppression_edit(const Document& doc, uint32_t offset, std::string_view code) {
+std::optional<TextEdit> suppression_edit(const Document& doc, const yaml::Tree* tree,
+                                         uint32_t offset, std::string_view code) {
   uint32_t line = doc.line_of(offset);
   std::string_view text = doc.line_text(line);
   uint32_t end = doc.line_end(line);
@@ -103,12 +105,29 @@ TextEdit suppression_edit(const Document& doc, uint32_t offset, std::string_view
       while (codes_end < text.size() && !is_space(text[codes_end]) && text[codes_end] != '#')
         ++codes_end;
       uint32_t at = doc.line_start(line) + static_cast<uint32_t>(codes_end);
-      return {{at, at}, "," + std::string(code)};
+      return TextEdit{{at, at}, "," + std::string(code)};
     }
   }
   // A `#` inside a block scalar line is content, and a comment after one is still a comment for
   // the reader; a trailing comment is the one form that is safe everywhere outside such lines.
-  return {{end, end}, "  # amllint: disable=" + std::string(code)};
+  // In a literal block it stays one line of the script (a shell comment); in a value that YAML
+  // folds or continues on the next line it would end the value there or swallow what follows.
+  if (tree) {
+    std::vector<const yaml::Node*> path = yaml::path_to(*tree, end);
+    const yaml::Node* n = path.empty() ? nullptr : path.back();
+    if (n && n->is_scalar() && n->range.begin < end) {
+      bool header_line = doc.line_of(n->range.begin) == line;  // `key: >-` takes a comment
+      switch (n->style) {
+        case yaml::ScalarStyle::Literal: break;
+        case yaml::ScalarStyle::Folded:
+          if (!header_line && end <= n->range.end) return std::nullopt;
+          break;
+        default:
+          if (end < n->range.end) return std::nullopt;
+      }
+    }
+  }
+  return TextEdit{{end, end}, "  # amllint: disable=" + std::string(code)};
 }
 
 }  // namespace amllint

@@ -3,6 +3,7 @@
 // disable-file=<code>` silences a code in the whole file. `all` stands for every code.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@
 namespace amllint {
 
 class Document;
+namespace yaml {
+struct Tree;
+}
 
 struct Suppressions {
   struct Entry {
@@ -32,7 +36,11 @@ Suppressions read_suppressions(const Document& doc);
 void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 // The edit that adds `# amllint: disable=<code>` for a diagnostic starting at `offset`: at the
-// end of its line, or merged into a disable comment already there.
-TextEdit suppression_edit(const Document& doc, uint32_t offset, std::string_view code);
+// end of its line, or merged into a disable comment already there. Nothing when the line ends
+// inside a scalar that goes on past it (a plain or quoted value over several lines, a folded
+// block): a comment there would end the value early or become part of it. `tree` is the
+// document's (null when unknown: then the line is taken as safe).
+std::optional<TextEdit> suppression_edit(const Document& doc, const yaml::Tree* tree,
+                                         uint32_t offset, std::string_view code);
 
 }  // namespace amllint

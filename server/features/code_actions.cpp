@@ -87,12 +87,15 @@ std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range ran
         a.is_preferred = f.safe && d.fixes.size() == 1;
         actions.push_back(std::move(a));
       }
-      if (!d.code.empty()) {
+      auto suppression = d.code.empty() ? std::nullopt
+                                        : amllint::suppression_edit(in.doc, in.analysis.tree.get(),
+                                                                    d.range.begin, d.code);
+      if (suppression) {
         lsp::CodeAction a;
         a.title = "Disable " + d.code + " for this line";
         a.kind = "quickfix";
         a.diagnostics = {ld};
-        a.edit = workspace_edit(in, {amllint::suppression_edit(in.doc, d.range.begin, d.code)});
+        a.edit = workspace_edit(in, {*suppression});
         actions.push_back(std::move(a));
       }
     }

@@ -11,9 +11,10 @@
 #include <random>
 #include <thread>
 
-#include "document.h"
 #include "../fuzz/reference_glob.h"
+#include "document.h"
 #include "ignore_rules.h"
+#include "suppressions.h"
 #include "test_support.h"
 #include "yaml_tree.h"
 
@@ -227,4 +228,68 @@ TEST(HostileInput, LinearGlobMatchesLikeTheRecursiveOne) {
     ASSERT_EQ(glob_match(glob, path), expected) << "glob " << glob << " path " << path;
   }
   EXPECT_GT(matches, 200);  // the inputs exercise matches, not only mismatches
+}
+
+namespace {
+
+// Every scalar of the document, in order: what a comment may never change.
+void collect_scalars(const yaml::Node* n, std::vector<std::string>& out) {
+  if (!n) return;
+  if (n->is_scalar()) out.push_back(n->value);
+  for (const yaml::Pair& p : n->pairs) {
+    collect_scalars(p.key, out);
+    collect_scalars(p.value, out);
+  }
+  for (const yaml::Node* c : n->items) collect_scalars(c, out);
+}
+
+}  // namespace
+
+// "Disable <code> for this line" appends a comment; found by the features fuzzer on a command
+// written as a plain scalar over two lines, where the comment ended the value and broke the YAML.
+TEST(HostileInput, SuppressionCommentsNeverChangeTheDocument) {
+  const std::string text = std::string(kHeader) +
+                           "type: command\n"
+                           "command: python score.py\n"
+                           "  --model ${{inputs.m}}\n"
+                           "description: \"two\n"
+                           "  lines\"\n"
+                           "tags: {a: 'x\n"
+                           "  y'}\n"
+                           "args: >-\n"
+                           "  --one\n"
+                           "  --two\n"
+                           "script: |\n"
+                           "  pip install x\n"
+                           "  echo y\n"
+                           "environment: azureml:e:1  # amllint: disable=x\n";
+  const Document doc(text);
+  const yaml::Tree tree = yaml::parse(doc);
+  ASSERT_FALSE(tree.syntax_error);
+  std::vector<std::string> before;
+  collect_scalars(tree.root, before);
+  int offered = 0;
+  for (uint32_t line = 0; line < doc.line_count(); ++line) {
+    auto edit = suppression_edit(doc, &tree, doc.line_start(line), "pip-install-in-command");
+    if (!edit) continue;
+    ++offered;
+    std::string fixed = text;
+    fixed.replace(edit->range.begin, edit->range.end - edit->range.begin, edit->new_text);
+    const Document after(fixed);
+    const yaml::Tree fixed_tree = yaml::parse(after);
+    ASSERT_FALSE(fixed_tree.syntax_error) << "line " << line << ":\n" << fixed;
+    std::vector<std::string> values;
+    collect_scalars(fixed_tree.root, values);
+    // A literal block keeps the comment as a line of its script: the one value allowed to change.
+    std::string script = "pip install x\necho y\n";
+    for (size_t i = 0; i < before.size() && i < values.size(); ++i)
+      if (before[i] != script) EXPECT_EQ(values[i], before[i]) << "line " << line;
+    EXPECT_EQ(values.size(), before.size()) << "line " << line;
+  }
+  // Lines that end a value still get the comment: the header, `type`, block headers, the lines
+  // of the literal block, the last line of a value over several lines, the empty last line...
+  EXPECT_EQ(offered, 11);
+  // ... but not the first line of the two-line command, quoted strings or folded block.
+  for (uint32_t line : {2u, 4u, 6u, 9u, 10u})
+    EXPECT_FALSE(suppression_edit(doc, &tree, doc.line_start(line), "x")) << "line " << line;
 }
