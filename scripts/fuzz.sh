@@ -12,6 +12,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${AMLLINT_FUZZ_BUILD_DIR:-$root/build-fuzz}
+# Absolute: the server harness works in a folder of its own.
+mkdir -p "$build" && build=$(cd "$build" && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 all=(analysis yaml_tree expressions references server features)
