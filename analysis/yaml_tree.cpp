@@ -310,9 +310,34 @@ class Builder : public YAML::EventHandler {
     } else if (!f.pending_key) {
       f.pending_key = n;
     } else {
-      f.node->pairs.push_back({f.pending_key, n, false});
+      // A key that is a syntax error stays out of the tree: one message for one mistake.
+      if (f.node->flow || key_has_colon(*f.pending_key, *n))
+        f.node->pairs.push_back({f.pending_key, n, false});
       f.pending_key = nullptr;
     }
+  }
+
+  // yaml-cpp reads a key with no `:` on the last line of the text as a key with an empty value;
+  // PyYAML (and so `az ml`) rejects it.
+  bool key_has_colon(const Node& key, const Node& value) {
+    if (value.kind != NodeKind::Null || value.range.end > value.range.begin) return true;
+    uint32_t i = key.range.end;
+    while (i < src_.size() && is_space(src_[i])) ++i;
+    if (i < src_.size() && src_[i] == ':') return true;
+    uint32_t b = key.range.begin;
+    while (b > 0 && is_space(src_[b - 1])) --b;
+    if (b > 0 && src_[b - 1] == '?') return true;  // an explicit `? key` may go without a value
+    uint32_t line = doc_.line_of(key.range.begin);
+    uint32_t end = std::max(key.range.end, std::min<uint32_t>(doc_.line_end(line), clamp(i)));
+    std::string text(src_.substr(key.range.begin, key.range.end - key.range.begin));
+    tree_.diagnostics.push_back({{key.range.begin, end},
+                                 Severity::Error,
+                                 "syntax-error",
+                                 "invalid YAML: no `: ` follows `" + text +
+                                     "`; write `key: value` (a `:` needs a space after it)",
+                                 {}});
+    tree_.syntax_error = true;
+    return false;
   }
 
   static bool is_merge_key(const Node* k) {
