@@ -112,18 +112,18 @@ std::optional<TextEdit> suppression_edit(const Document& doc, const yaml::Tree* 
   // the reader; a trailing comment is the one form that is safe everywhere outside such lines.
   // In a literal block it stays one line of the script (a shell comment); in a value that YAML
   // folds or continues on the next line it would end the value there or swallow what follows.
+  // Every node the parser made counts, also a duplicate key's value that left the tree.
   if (tree) {
-    std::vector<const yaml::Node*> path = yaml::path_to(*tree, end);
-    const yaml::Node* n = path.empty() ? nullptr : path.back();
-    if (n && n->is_scalar() && n->range.begin < end) {
-      bool header_line = doc.line_of(n->range.begin) == line;  // `key: >-` takes a comment
-      switch (n->style) {
+    for (const yaml::Node& n : tree->nodes) {
+      if (!n.is_scalar() || n.range.begin >= end || n.range.end < end) continue;
+      bool header_line = doc.line_of(n.range.begin) == line;  // `key: >-` takes a comment
+      switch (n.style) {
         case yaml::ScalarStyle::Literal: break;
         case yaml::ScalarStyle::Folded:
-          if (!header_line && end <= n->range.end) return std::nullopt;
+          if (!header_line) return std::nullopt;
           break;
         default:
-          if (end < n->range.end) return std::nullopt;
+          if (end < n.range.end) return std::nullopt;
       }
     }
   }

@@ -293,3 +293,17 @@ TEST(HostileInput, SuppressionCommentsNeverChangeTheDocument) {
   for (uint32_t line : {2u, 4u, 6u, 9u, 10u})
     EXPECT_FALSE(suppression_edit(doc, &tree, doc.line_start(line), "x")) << "line " << line;
 }
+
+// The value a duplicate key loses leaves the tree, but a comment after its first line would
+// still end it there and break the YAML.
+TEST(HostileInput, SuppressionCommentSkipsTheValueADuplicateKeyLoses) {
+  const std::string text = std::string(kHeader) +
+                           "environment: azureml:e\n"
+                           "  --continued\n"
+                           "environment: azureml:e:1\n";
+  const Document doc(text);
+  const yaml::Tree tree = yaml::parse(doc);
+  ASSERT_FALSE(tree.syntax_error);
+  EXPECT_FALSE(suppression_edit(doc, &tree, doc.line_start(1), "duplicate-key"));
+  EXPECT_TRUE(suppression_edit(doc, &tree, doc.line_start(3), "duplicate-key"));
+}
