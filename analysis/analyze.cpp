@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <exception>
 
-#include "config.h"
+#include "config/config.h"
+#include "config/suppressions.h"
 #include "environment.h"
-#include "file_kind.h"
-#include "job_model.h"
-#include "json_view.h"
-#include "rule.h"
-#include "schema_validate.h"
-#include "suppressions.h"
-#include "yaml_tree.h"
+#include "model/job_model.h"
+#include "rules/rule.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
+#include "validation/file_kind.h"
+#include "validation/schema_validate.h"
 
 namespace amllint {
 namespace {

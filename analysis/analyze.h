@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "diagnostic.h"
-#include "document.h"
+#include "syntax/document.h"
 
 namespace amllint {
 

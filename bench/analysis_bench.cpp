@@ -9,11 +9,11 @@
 
 #include "analyze.h"
 #include "environment.h"
-#include "file_kind.h"
-#include "job_model.h"
-#include "json_view.h"
-#include "schema_validate.h"
-#include "yaml_tree.h"
+#include "model/job_model.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
+#include "validation/file_kind.h"
+#include "validation/schema_validate.h"
 
 namespace fs = std::filesystem;
 using namespace amllint;

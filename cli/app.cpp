@@ -12,13 +12,13 @@
 
 #include "discover.h"
 #include "environment.h"
+#include "external/shellcheck.h"
 #include "graph_command.h"
 #include "lint_job.h"
 #include "options.h"
 #include "ordered_pool.h"
 #include "reporter.h"
-#include "rule.h"
-#include "shellcheck.h"
+#include "rules/rule.h"
 #include "terminal.h"
 
 namespace amllint::cli {

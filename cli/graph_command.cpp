@@ -13,7 +13,7 @@
 #include "app.h"
 #include "discover.h"
 #include "lint_job.h"
-#include "pipeline_graph.h"
+#include "model/pipeline_graph.h"
 #include "terminal.h"
 
 namespace amllint::cli {

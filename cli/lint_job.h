@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analyze.h"
-#include "config.h"
+#include "config/config.h"
 #include "discover.h"
 
 namespace amllint::cli {

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <vector>
 
-#include "rule.h"
+#include "rules/rule.h"
 
 namespace amllint::cli {
 namespace {

@@ -2,7 +2,7 @@
 // these names keep the CLI's spelling.
 #pragma once
 
-#include "fix_all.h"
+#include "fixes/fix_all.h"
 
 namespace amllint::cli {
 

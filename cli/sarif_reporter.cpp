@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "reporter.h"
-#include "rule.h"
 #include "rule_docs.h"
+#include "rules/rule.h"
 
 namespace amllint::cli {
 namespace {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates analysis/curated_names.cpp: the names of the environments and components that
+"""Regenerates analysis/model/curated_names.cpp: the names of the environments and components that
 Microsoft publishes in the `azureml` registry, and the curated environments every workspace has
 (`AzureML-<name>`), for the unknown-asset rule's did-you-mean.
 
@@ -16,7 +16,7 @@ Usage: scripts/update_curated_names.py <azureml-assets checkout> [--commit <sha>
   e.g. git clone --depth 1 https://github.com/Azure/azureml-assets /tmp/azureml-assets &&
        scripts/update_curated_names.py /tmp/azureml-assets \
          --commit "$(git -C /tmp/azureml-assets rev-parse HEAD)"
-then review the diff of analysis/curated_names.cpp (a name that disappears may still exist in
+then review the diff of analysis/model/curated_names.cpp (a name that disappears may still exist in
 older workspaces: keep it in LEGACY).
 Needs only the Python standard library (the YAML read is a line scan of top-level keys).
 """

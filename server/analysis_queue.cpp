@@ -8,7 +8,7 @@
 #include <system_error>
 #include <thread>
 
-#include "fix_all.h"
+#include "fixes/fix_all.h"
 
 namespace amlls {
 

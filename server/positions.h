@@ -1,8 +1,8 @@
 // LSP positions <-> byte offsets in the negotiated encoding.
 #pragma once
 
-#include "document.h"
 #include "protocol.h"
+#include "syntax/document.h"
 
 namespace amlls {
 

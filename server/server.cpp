@@ -21,12 +21,12 @@
 #include "features/rename.h"
 #include "features/semantic_tokens.h"
 #include "file_uri.h"
-#include "fix_all.h"
+#include "fixes/fix_all.h"
 #include "json_rpc.h"
-#include "json_view.h"
 #include "params.h"
 #include "protocol.h"
 #include "settings.h"
+#include "syntax/json_view.h"
 
 #ifndef AMLLS_VERSION
 #define AMLLS_VERSION "0.0.0"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 
-#include "config.h"
+#include "config/config.h"
 
 namespace amlls {
 

@@ -1,5 +1,5 @@
-#include "rule_sites.h"
-#include "rules.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

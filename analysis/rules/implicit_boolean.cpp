@@ -1,5 +1,5 @@
-#include "rules.h"
-#include "yaml_tree.h"
+#include "rules/rules.h"
+#include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {

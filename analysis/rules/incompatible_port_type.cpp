@@ -1,8 +1,8 @@
 // An edge of a pipeline whose two ends disagree on the kind of data: a `uri_file` output into a
 // `uri_folder` input, a data asset into a parameter. The SDK does not compare the declared types,
 // so the job is accepted and the step fails (or reads the wrong thing) when it runs: a warning.
-#include "binding_scope.h"
-#include "rules.h"
+#include "model/binding_scope.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -4,9 +4,9 @@
 // still rewrites it in the command of a command job and of a sweep job's trial (with a
 // deprecation warning), where the fix cannot change what runs; in a component's or a pipeline
 // step's command it stays text, like `${inputs.x}` anywhere.
-#include "job_model.h"
-#include "rule_sites.h"
-#include "rules.h"
+#include "model/job_model.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -6,9 +6,9 @@
 // the schema's findings there over (one mistake, one message).
 #include <array>
 
-#include "job_model.h"
-#include "rule_sites.h"
-#include "rules.h"
+#include "model/job_model.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

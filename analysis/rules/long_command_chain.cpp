@@ -1,6 +1,6 @@
-#include "rule_sites.h"
-#include "rules.h"
-#include "shell_words.h"
+#include "model/shell_words.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -6,9 +6,9 @@
 // (`malformed-binding`, a warning).
 #include <map>
 
-#include "job_model.h"
-#include "rules.h"
-#include "suggest.h"
+#include "fixes/suggest.h"
+#include "model/job_model.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -1,8 +1,8 @@
 #include <array>
 
-#include "rule_sites.h"
-#include "rules.h"
-#include "uri.h"
+#include "model/uri.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

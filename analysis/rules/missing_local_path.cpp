@@ -7,9 +7,9 @@
 //   missing-local-path       (warning) an input's data `path`: accepted, uploaded at submission;
 //                            samples create such data with a prep script before submitting.
 #include "environment.h"
-#include "rule_sites.h"
-#include "rules.h"
-#include "uri.h"
+#include "model/uri.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

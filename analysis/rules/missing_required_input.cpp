@@ -2,8 +2,8 @@
 // no `default`, not `optional`. The SDK validates every node of a pipeline job this way
 // ("Required input ... not provided") and rejects the job. Inside a pipeline component the
 // check is not made at registration, so only pipeline jobs are checked.
-#include "binding_scope.h"
-#include "rules.h"
+#include "model/binding_scope.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "binding_scope.h"
-#include "rules.h"
+#include "model/binding_scope.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -1,12 +1,12 @@
-#include "rule_sites.h"
+#include "rules/rule_sites.h"
 
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 
-#include "rule.h"
-#include "suggest.h"
-#include "uri.h"
+#include "fixes/suggest.h"
+#include "model/uri.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 namespace {

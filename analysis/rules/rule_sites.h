@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "analyze.h"
-#include "job_model.h"
-#include "yaml_tree.h"
+#include "model/job_model.h"
+#include "syntax/yaml_tree.h"
 
 namespace amllint {
 class RuleContext;

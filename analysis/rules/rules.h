@@ -1,7 +1,7 @@
 // One accessor per rule; each is defined in rules/<code>.cpp and listed in rules/registry.cpp.
 #pragma once
 
-#include "rule.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 

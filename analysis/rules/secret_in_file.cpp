@@ -1,8 +1,8 @@
 #include <string_view>
 
-#include "rules.h"
-#include "uri.h"
-#include "yaml_tree.h"
+#include "model/uri.h"
+#include "rules/rules.h"
+#include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {

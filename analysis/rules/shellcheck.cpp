@@ -1,11 +1,11 @@
 // shellcheck's findings on each `command:` (job, component, sweep trial, inline step), placed on
 // the exact line and column of the YAML. Off, silently, where shellcheck is not installed.
-#include "shellcheck.h"
+#include "external/shellcheck.h"
 
 #include <fmt/format.h>
 
-#include "rule_sites.h"
-#include "rules.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

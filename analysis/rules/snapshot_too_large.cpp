@@ -1,7 +1,7 @@
 #include "environment.h"
-#include "rule_sites.h"
-#include "rules.h"
-#include "snapshot.h"
+#include "model/snapshot.h"
+#include "rules/rule_sites.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -10,13 +10,13 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "curated_names.h"
 #include "environment.h"
-#include "rules.h"
-#include "suggest.h"
-#include "uri.h"
-#include "workspace_index.h"
-#include "yaml_tree.h"
+#include "fixes/suggest.h"
+#include "model/curated_names.h"
+#include "model/uri.h"
+#include "model/workspace_index.h"
+#include "rules/rules.h"
+#include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {

@@ -4,8 +4,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "binding_scope.h"
-#include "rules.h"
+#include "model/binding_scope.h"
+#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "config/suppressions.h"
 #include "diagnostics.h"
-#include "fix_all.h"
-#include "suppressions.h"
+#include "fixes/fix_all.h"
 
 namespace amlls {
 

@@ -1,9 +1,9 @@
 #include "completion.h"
 
 #include "cursor_context.h"
-#include "json_view.h"
 #include "schema_facts.h"
-#include "schema_validate.h"
+#include "syntax/json_view.h"
+#include "validation/schema_validate.h"
 
 namespace amlls {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json_view.h"
+#include "syntax/json_view.h"
 
 namespace amlls {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
+#include "syntax/document.h"
 
 namespace amlls {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "analyze.h"
-#include "binding_scope.h"
-#include "job_model.h"
+#include "model/binding_scope.h"
+#include "model/job_model.h"
 
 namespace amlls {
 namespace {

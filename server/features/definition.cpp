@@ -3,8 +3,8 @@
 #include "declared_names.h"
 #include "document_links.h"
 #include "file_uri.h"
-#include "job_model.h"
-#include "yaml_tree.h"
+#include "model/job_model.h"
+#include "syntax/yaml_tree.h"
 
 namespace amlls {
 namespace {

@@ -6,8 +6,8 @@
 #include <unordered_set>
 
 #include "file_uri.h"
-#include "uri.h"
-#include "yaml_tree.h"
+#include "model/uri.h"
+#include "syntax/yaml_tree.h"
 
 namespace amlls {
 namespace {

@@ -1,7 +1,7 @@
 #include "feature_input.h"
 
-#include "json_view.h"
-#include "yaml_tree.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
 
 namespace amlls {
 

@@ -2,7 +2,7 @@
 
 #include <unordered_set>
 
-#include "yaml_tree.h"
+#include "syntax/yaml_tree.h"
 
 namespace amlls {
 namespace {

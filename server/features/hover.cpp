@@ -1,11 +1,11 @@
 #include "hover.h"
 
-#include "expressions.h"
-#include "json_view.h"
+#include "model/expressions.h"
+#include "model/uri.h"
 #include "schema_facts.h"
-#include "schema_validate.h"
-#include "uri.h"
-#include "yaml_tree.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
+#include "validation/schema_validate.h"
 
 namespace amlls {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "declared_names.h"
-#include "job_model.h"
+#include "model/job_model.h"
 
 namespace amlls {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "job_model.h"
+#include "model/job_model.h"
 
 namespace amlls {
 namespace {

@@ -2,9 +2,9 @@
 // fix-all never breaks a document that parsed, never grows it absurdly, and leaves nothing to do.
 #include <string>
 
-#include "fix_all.h"
+#include "fixes/fix_all.h"
 #include "fuzz_support.h"
-#include "yaml_tree.h"
+#include "syntax/yaml_tree.h"
 
 using namespace amllint;
 

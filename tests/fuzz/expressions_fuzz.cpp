@@ -3,9 +3,9 @@
 #include <string>
 #include <string_view>
 
-#include "expressions.h"
 #include "fuzz_support.h"
-#include "shell_words.h"
+#include "model/expressions.h"
+#include "model/shell_words.h"
 
 using namespace amllint;
 

@@ -20,9 +20,9 @@
 #include "features/rename.h"
 #include "features/semantic_tokens.h"
 #include "fuzz_support.h"
-#include "json_view.h"
 #include "positions.h"
-#include "yaml_tree.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
 
 using namespace amllint;
 using namespace amlls;

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "config.h"
-#include "document.h"
-#include "job_model.h"
-#include "snapshot.h"
+#include "config/config.h"
+#include "model/job_model.h"
+#include "model/snapshot.h"
+#include "syntax/document.h"
 
 namespace fs = std::filesystem;
 

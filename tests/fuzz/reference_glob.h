@@ -1,6 +1,7 @@
-// The recursive gitignore-glob matcher that analysis/ignore_rules.cpp used before it simulated
-// states: exponential in the number of `*`, so only for short inputs, but plainly the semantics
-// we keep (`*`, `?`, classes, escapes, `**/`, `/**`). Tests compare the linear matcher with it.
+// The recursive gitignore-glob matcher that analysis/config/ignore_rules.cpp used before it
+// simulated states: exponential in the number of `*`, so only for short inputs, but plainly the
+// semantics we keep (`*`, `?`, classes, escapes, `**/`, `/**`). Tests compare the linear matcher
+// with it.
 #pragma once
 
 #include <cstddef>

@@ -5,12 +5,12 @@
 #include <string_view>
 #include <vector>
 
-#include "config.h"
+#include "config/config.h"
+#include "config/ignore_rules.h"
 #include "fuzz_support.h"
 #include "glob.h"
-#include "ignore_rules.h"
+#include "model/uri.h"
 #include "reference_glob.h"
-#include "uri.h"
 
 using namespace amllint;
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <unordered_set>
 
-#include "document.h"
 #include "fuzz_support.h"
-#include "yaml_tree.h"
+#include "syntax/document.h"
+#include "syntax/yaml_tree.h"
 
 using namespace amllint;
 

@@ -14,7 +14,7 @@
 #include "features/rename.h"
 #include "features/semantic_tokens.h"
 #include "file_uri.h"
-#include "fix_all.h"
+#include "fixes/fix_all.h"
 #include "memory_transport.h"
 #include "server.h"
 

@@ -1,4 +1,4 @@
-#include "document.h"
+#include "syntax/document.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "expressions.h"
+#include "model/expressions.h"
 
 #include <gtest/gtest.h>
 

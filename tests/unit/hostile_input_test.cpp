@@ -12,11 +12,11 @@
 #include <thread>
 
 #include "../fuzz/reference_glob.h"
-#include "document.h"
-#include "ignore_rules.h"
-#include "suppressions.h"
+#include "config/ignore_rules.h"
+#include "config/suppressions.h"
+#include "syntax/document.h"
+#include "syntax/yaml_tree.h"
 #include "test_support.h"
-#include "yaml_tree.h"
 
 using namespace amllint;
 using amllint::testing::lint_text;

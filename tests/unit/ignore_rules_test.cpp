@@ -1,4 +1,4 @@
-#include "ignore_rules.h"
+#include "config/ignore_rules.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The graph model behind `amllint graph`: edges that the golden files in tests/cli/graph/ do not
 // show (control flow, self loops, input groups), and that other kinds have no graph.
-#include "pipeline_graph.h"
+#include "model/pipeline_graph.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <set>
 
-#include "rule.h"
+#include "rules/rule.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "yaml_tree.h"
+#include "syntax/yaml_tree.h"
 
 using amllint::yaml::resolve_plain;
 using amllint::yaml::ScalarType;

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "json_view.h"
-#include "schema_validate.h"
+#include "syntax/document.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
 #include "test_support.h"
-#include "yaml_tree.h"
+#include "validation/schema_validate.h"
 
 using namespace amllint;
 

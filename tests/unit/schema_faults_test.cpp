@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "json_view.h"
-#include "schema_validate.h"
-#include "yaml_tree.h"
+#include "syntax/document.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
+#include "validation/schema_validate.h"
 
 using namespace amllint;
 

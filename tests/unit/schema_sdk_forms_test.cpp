@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "file_kind.h"
-#include "json_view.h"
-#include "schema_validate.h"
-#include "yaml_tree.h"
+#include "syntax/document.h"
+#include "syntax/json_view.h"
+#include "syntax/yaml_tree.h"
+#include "validation/file_kind.h"
+#include "validation/schema_validate.h"
 
 using namespace amllint;
 

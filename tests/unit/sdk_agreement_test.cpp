@@ -17,7 +17,7 @@
 #include <set>
 #include <sstream>
 
-#include "config.h"
+#include "config/config.h"
 #include "environment.h"
 #include "test_support.h"
 

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "environment.h"
-#include "job_model.h"
-#include "rule.h"
+#include "model/job_model.h"
+#include "model/uri.h"
+#include "rules/rule.h"
+#include "syntax/yaml_tree.h"
 #include "test_support.h"
-#include "uri.h"
-#include "yaml_tree.h"
 
 using namespace amllint;
 namespace fs = std::filesystem;

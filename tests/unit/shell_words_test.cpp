@@ -1,4 +1,4 @@
-#include "shell_words.h"
+#include "model/shell_words.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>

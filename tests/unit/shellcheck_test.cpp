@@ -2,14 +2,14 @@
 // cache per command text, and silence when shellcheck is missing or too slow. The findings
 // themselves are in tests/fixtures/rules/shellcheck/. Runs the real shellcheck through a
 // counting Environment; skipped where shellcheck is not installed.
-#include "shellcheck.h"
+#include "external/shellcheck.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 
 #include "environment.h"
-#include "program_runner.h"
+#include "external/program_runner.h"
 #include "test_support.h"
 
 using namespace amllint;

@@ -1,4 +1,4 @@
-#include "snapshot.h"
+#include "model/snapshot.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "uri.h"
+#include "model/uri.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -9,7 +9,7 @@
 #include <iterator>
 #include <string>
 
-#include "expressions.h"
+#include "model/expressions.h"
 
 namespace amllint {
 namespace {

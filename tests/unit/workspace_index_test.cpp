@@ -1,7 +1,7 @@
 // The workspace index: what it finds in the shared corpus (every asset spec the classification
 // names, nothing else), `workspace:` in .amllint.yaml, the project root, and the one check that
 // runs without opting in (a near miss of a default datastore).
-#include "workspace_index.h"
+#include "model/workspace_index.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 #include <iostream>
 #include <map>
 
-#include "config.h"
+#include "config/config.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -1,11 +1,11 @@
-#include "yaml_tree.h"
+#include "syntax/yaml_tree.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 
-#include "document.h"
+#include "syntax/document.h"
 
 using namespace amllint;
 using yaml::NodeKind;

@@ -1,0 +1,196 @@
+// The Environment over the real file system. Caches are keyed by absolute path and checked
+// against the file's modification time, so a long-lived server sees edits made on disk.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "config/config.h"
+#include "environment.h"
+#include "external/program_runner.h"
+#include "model/job_model.h"
+#include "model/snapshot.h"
+#include "model/workspace_index.h"
+#include "validation/file_kind.h"
+
+namespace amllint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path.empty() ? "." : path, ec);
+  return (ec ? fs::path(path) : p).lexically_normal().string();
+}
+
+fs::file_time_type mtime(const std::string& path) {
+  std::error_code ec;
+  auto t = fs::last_write_time(path, ec);
+  return ec ? fs::file_time_type::min() : t;
+}
+
+// Referenced files can reference others (pipeline components); a cycle must end somewhere.
+thread_local int load_depth = 0;
+constexpr int kMaxLoadDepth = 8;
+
+class DiskEnvironment final : public Environment {
+ public:
+  bool exists(const std::string& path) override {
+    std::error_code ec;
+    return fs::exists(path, ec);
+  }
+
+  bool is_directory(const std::string& path) override {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+  }
+
+  std::optional<std::string> read(const std::string& path) override {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  std::shared_ptr<const LoadedFile> load(const std::string& path) override {
+    std::string key = absolute_path(path);
+    auto stamp = mtime(key);
+    {
+      std::lock_guard lock(mutex_);
+      auto it = files_.find(key);
+      if (it != files_.end() && it->second.stamp == stamp) return it->second.file;
+    }
+    if (load_depth >= kMaxLoadDepth) return nullptr;
+    auto text = read(key);
+    if (!text) return nullptr;
+    ++load_depth;
+    auto file = std::make_shared<LoadedFile>();
+    file->path = key;
+    file->doc = Document(std::move(*text));
+    file->tree = yaml::parse(file->doc);
+    const yaml::Node* root = file->tree.root;
+    std::string_view type;
+    if (root && root->is_mapping())
+      if (const yaml::Node* t = root->get("type")) type = t->text();
+    // Whatever its `$schema` says, a file a step runs is a component.
+    file->kind = component_kind_for_type(type);
+    file->model = build_job_model(file->doc, root, file->kind, key, *this);
+    --load_depth;
+    std::lock_guard lock(mutex_);
+    files_[key] = {stamp, file};
+    return file;
+  }
+
+  std::shared_ptr<const SnapshotStats> snapshot(const std::string& folder) override {
+    std::string key = absolute_path(folder);
+    auto stamp = mtime(key);
+    {
+      std::lock_guard lock(mutex_);
+      auto it = snapshots_.find(key);
+      if (it != snapshots_.end() && it->second.stamp == stamp) return it->second.stats;
+    }
+    auto stats = std::make_shared<const SnapshotStats>(measure_snapshot(key));
+    std::lock_guard lock(mutex_);
+    snapshots_[key] = {stamp, stats};
+    return stats;
+  }
+
+  std::shared_ptr<const Config> config_for(const std::string& file_path) override {
+    fs::path dir = fs::path(absolute_path(file_path)).parent_path();
+    std::lock_guard lock(mutex_);
+    return config_in(dir);
+  }
+
+  std::string find_program(const std::string& name) override {
+    std::lock_guard lock(mutex_);
+    auto it = programs_.find(name);
+    if (it == programs_.end()) it = programs_.emplace(name, find_executable(name)).first;
+    return it->second;
+  }
+
+  ProgramResult run_program(const ProgramRun& run) override { return run_with_files(run); }
+
+  std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& file_path) override {
+    std::shared_ptr<const Config> config = config_for(file_path);
+    std::string root = workspace_root(file_path, config.get());
+    // One scan per project folder, even when many files of it are analysed at once.
+    std::lock_guard build(index_mutex_);
+    {
+      std::lock_guard lock(mutex_);
+      auto it = indexes_.find(root);
+      if (it != indexes_.end()) return it->second;
+    }
+    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config.get()));
+    std::lock_guard lock(mutex_);
+    indexes_[root] = index;
+    return index;
+  }
+
+  void invalidate(const std::string& path) override {
+    std::lock_guard lock(mutex_);
+    if (path.empty()) {
+      files_.clear();
+      snapshots_.clear();
+      configs_.clear();
+      indexes_.clear();
+      return;
+    }
+    // Any YAML file may be an asset spec, or the config that lists workspace names.
+    if (std::string ext = fs::path(path).extension().string(); ext == ".yml" || ext == ".yaml")
+      indexes_.clear();
+    std::string key = absolute_path(path);
+    files_.erase(key);
+    // A changed file inside a code folder changes that folder's snapshot.
+    std::erase_if(snapshots_, [&](const auto& kv) { return key.rfind(kv.first, 0) == 0; });
+    configs_.clear();
+  }
+
+ private:
+  // Walks up to the first folder holding a config file; remembers the answer for every folder.
+  std::shared_ptr<const Config> config_in(const fs::path& dir) {
+    auto it = configs_.find(dir.string());
+    if (it != configs_.end()) return it->second;
+    std::shared_ptr<const Config> found;
+    for (std::string_view name : kConfigFileNames) {
+      fs::path candidate = dir / name;
+      if (auto text = read(candidate.string())) {
+        found = std::make_shared<const Config>(parse_config(*text, candidate.string()));
+        break;
+      }
+    }
+    if (!found && dir.has_parent_path() && dir.parent_path() != dir)
+      found = config_in(dir.parent_path());
+    configs_[dir.string()] = found;
+    return found;
+  }
+
+  struct CachedFile {
+    fs::file_time_type stamp;
+    std::shared_ptr<const LoadedFile> file;
+  };
+  struct CachedSnapshot {
+    fs::file_time_type stamp;
+    std::shared_ptr<const SnapshotStats> stats;
+  };
+
+  std::mutex mutex_;
+  std::map<std::string, CachedFile> files_;
+  std::map<std::string, CachedSnapshot> snapshots_;
+  std::map<std::string, std::shared_ptr<const Config>> configs_;
+  std::map<std::string, std::string> programs_;  // name -> path found on PATH, or ""
+  std::mutex index_mutex_;                       // held while an index is built
+  std::map<std::string, std::shared_ptr<const WorkspaceIndex>> indexes_;  // by project root
+};
+
+}  // namespace
+
+std::shared_ptr<Environment> make_disk_environment() {
+  return std::make_shared<DiskEnvironment>();
+}
+
+}  // namespace amllint

@@ -1,0 +1,31 @@
+#include <algorithm>
+#include <filesystem>
+
+#include "model/job_model.h"
+#include "rules/rule.h"
+
+namespace amllint {
+
+void RuleContext::report(std::string_view code, TextRange range, std::string message,
+                         std::vector<Fix> fixes) {
+  Severity severity = Severity::Warning;
+  auto it = std::find_if(current_codes.begin(), current_codes.end(),
+                         [&](const RuleInfo& r) { return r.code == code; });
+  if (it != current_codes.end()) severity = it->severity;
+  diagnostics.push_back({range, severity, std::string(code), std::move(message), std::move(fixes)});
+}
+
+TextRange RuleContext::value_range(const yaml::Node& scalar, uint32_t begin, uint32_t end) const {
+  std::vector<uint32_t> map = value_to_file_offsets(doc, scalar);
+  begin = std::min<uint32_t>(begin, static_cast<uint32_t>(map.size() - 1));
+  end = std::clamp<uint32_t>(end, begin, static_cast<uint32_t>(map.size() - 1));
+  uint32_t b = map[begin];
+  uint32_t e = end > begin ? map[end - 1] + 1 : b;
+  return {b, std::max(b, e)};
+}
+
+std::string RuleContext::base_dir() const {
+  return model.base_dir;
+}
+
+}  // namespace amllint
