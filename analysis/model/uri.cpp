@@ -5,7 +5,7 @@
 #include <cctype>
 #include <optional>
 
-#include "fixes/suggest.h"
+#include "suggest.h"
 
 namespace amllint {
 namespace {

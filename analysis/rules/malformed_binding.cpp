@@ -6,9 +6,9 @@
 // (`malformed-binding`, a warning).
 #include <map>
 
-#include "fixes/suggest.h"
 #include "model/job_model.h"
 #include "rules/rules.h"
+#include "suggest.h"
 
 namespace amllint::rules {
 namespace {

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "fixes/suggest.h"
 #include "model/uri.h"
 #include "rules/rule.h"
+#include "suggest.h"
 
 namespace amllint::rules {
 namespace {

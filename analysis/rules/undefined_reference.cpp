@@ -4,9 +4,9 @@
 // candidate name is visible in the file.
 #include <algorithm>
 
-#include "fixes/suggest.h"
 #include "model/binding_scope.h"
 #include "rules/rules.h"
+#include "suggest.h"
 
 namespace amllint::rules {
 namespace {

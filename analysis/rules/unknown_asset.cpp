@@ -11,11 +11,11 @@
 #include <unordered_map>
 
 #include "environment.h"
-#include "fixes/suggest.h"
 #include "model/curated_names.h"
 #include "model/uri.h"
 #include "model/workspace_index.h"
 #include "rules/rules.h"
+#include "suggest.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint::rules {

@@ -2,9 +2,9 @@
 // 1.34 accepts such a step without a word (measured with the SDK oracle, for component files and
 // inline components alike): nothing in the component reads the value, so the binding is almost
 // surely a misspelt or stale port name. A warning, with the closest declared port.
-#include "fixes/suggest.h"
 #include "model/binding_scope.h"
 #include "rules/rules.h"
+#include "suggest.h"
 
 namespace amllint::rules {
 namespace {

@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "fixes/suggest.h"
+#include "suggest.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint {

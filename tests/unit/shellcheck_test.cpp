@@ -9,7 +9,7 @@
 #include <chrono>
 
 #include "environment.h"
-#include "external/program_runner.h"
+#include "program_runner.h"
 #include "test_support.h"
 
 using namespace amllint;

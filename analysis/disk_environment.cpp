@@ -8,10 +8,10 @@
 
 #include "config/config.h"
 #include "environment.h"
-#include "external/program_runner.h"
 #include "model/job_model.h"
 #include "model/snapshot.h"
 #include "model/workspace_index.h"
+#include "program_runner.h"
 #include "validation/file_kind.h"
 
 namespace amllint {

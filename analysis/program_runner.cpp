@@ -1,4 +1,4 @@
-#include "external/program_runner.h"
+#include "program_runner.h"
 
 #include <fcntl.h>
 #include <poll.h>

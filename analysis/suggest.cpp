@@ -1,4 +1,4 @@
-#include "fixes/suggest.h"
+#include "suggest.h"
 
 #include <algorithm>
 #include <cctype>
