@@ -108,7 +108,21 @@ Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool
   return r;
 }
 
+// A worker leaves the pool from a thread_local: its destructor runs after those of every
+// thread_local the analysis made on this thread (the validator and its regex cache), so that a
+// queue that has been destroyed leaves no thread still freeing memory behind it.
+struct LeavePool {
+  std::shared_ptr<State> s;
+  bool counted = true;  // still counted in `active`
+  ~LeavePool() {
+    std::lock_guard lock(s->mutex);
+    if (counted) --s->active;
+    s->changed.notify_all();
+  }
+};
+
 void work(std::shared_ptr<State> s) {
+  thread_local LeavePool leave{s};
   std::unique_lock lock(s->mutex);
   while (true) {
     auto oldest = s->waiting.end();
@@ -146,13 +160,11 @@ void work(std::shared_ptr<State> s) {
     if (--s->stuck_by_uri[uri] == 0) s->stuck_by_uri.erase(uri);
     s->work.notify_all();  // jobs of this document may start again
     if (s->stopping || s->active >= s->options.workers) {
-      s->changed.notify_all();
+      leave.counted = false;
       return;
     }
     ++s->active;
   }
-  --s->active;
-  s->changed.notify_all();
 }
 
 void watchdog(std::shared_ptr<State> s) {

@@ -1,0 +1,48 @@
+// The analysis queue's threads, seen from the thread that owns the queue.
+#include "analysis_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace amlls;
+
+namespace {
+
+std::atomic<int> g_alive{0};
+
+// Plays the validator an analysis keeps per thread: slow to destroy, as a regex cache may be.
+struct SlowThreadState {
+  SlowThreadState() { ++g_alive; }
+  ~SlowThreadState() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    --g_alive;
+  }
+};
+
+}  // namespace
+
+// Leak checkers (LeakSanitizer in the fuzz harnesses) run right after the queue is destroyed: by
+// then no worker may still be tearing down what it kept per thread.
+TEST(AnalysisQueue, DestroyedQueueLeavesNoWorkerFreeingItsThreadState) {
+  std::atomic<bool> done{false};
+  {
+    AnalysisQueue::Options options;
+    options.workers = 1;
+    options.before_job = [](const AnalysisQueue::Job&, const std::atomic<bool>&) {
+      thread_local SlowThreadState state;
+    };
+    AnalysisQueue queue(options, [&](AnalysisQueue::Result) { done = true; });
+    AnalysisQueue::Job job;
+    job.uri = "file:///job.yml";
+    job.doc = std::make_shared<const amllint::Document>("a: 1\n");
+    queue.submit(std::move(job));
+    for (int i = 0; i < 500 && !done; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(done);
+    EXPECT_EQ(g_alive, 1);
+  }
+  EXPECT_EQ(g_alive, 0);
+}
