@@ -26,7 +26,6 @@
 #include "params.h"
 #include "protocol.h"
 #include "settings.h"
-#include "syntax/json_view.h"
 
 #ifndef AMLLS_VERSION
 #define AMLLS_VERSION "0.0.0"
@@ -158,6 +157,8 @@ struct Server::Impl {
   // result arrives, or without it once `request_patience` has passed.
   static constexpr size_t kMaxParked = 1000;
   static constexpr size_t kMaxParkedBytes = size_t(32) << 20;
+  bool watch_files = false;  // the client registers file watchers for us
+  bool watchers_registered = false;
   std::map<uint64_t, Call> parked;
   uint64_t next_parked = 0;
   size_t parked_bytes = 0;
@@ -223,7 +224,7 @@ struct Server::Impl {
     if (p.error) return reply_error(nullptr, p.error, p.message);
     rpc::Message m = rpc::classify(p.value);
     switch (m.kind) {
-      case rpc::Kind::Response: return;  // the server sends no requests yet
+      case rpc::Kind::Response: return;  // to client/registerCapability: nothing to do
       case rpc::Kind::Invalid:
         // An object without an id is a notification: nobody waits for an answer.
         if (p.value.is_object() && !m.has_id)
@@ -284,7 +285,7 @@ struct Server::Impl {
     try {
       if (!params.is_object()) throw lsp::ShapeError("params must be an object");
       if (method == "$/cancelRequest") return cancel(params);
-      if (method == "initialized") return;
+      if (method == "initialized") return register_watchers();
       if (method == "$/setTrace") {
         trace = params::string(params, "value", "");
         return;
@@ -312,6 +313,26 @@ struct Server::Impl {
     }
   }
 
+  // The files an analysis reads besides the open documents: asset specs and components (any
+  // YAML, which also feeds the workspace index), configs and ignore files. Clients that can
+  // watch files on the server's behalf are asked to; their changes then reach
+  // `workspace/didChangeWatchedFiles`. The client's answer needs no action.
+  void register_watchers() {
+    if (!watch_files || watchers_registered) return;
+    watchers_registered = true;
+    json watchers = json::array();
+    for (const char* glob : {"**/*.{yml,yaml}", "**/.amlignore", "**/.gitignore"})
+      watchers.push_back({{"globPattern", glob}});
+    send({{"jsonrpc", "2.0"},
+          {"id", "amlls/register-watchers"},
+          {"method", "client/registerCapability"},
+          {"params",
+           {{"registrations",
+             {{{"id", "amllint-watched-files"},
+               {"method", "workspace/didChangeWatchedFiles"},
+               {"registerOptions", {{"watchers", watchers}}}}}}}}});
+  }
+
   // ---------------------------------------------------------------- lifecycle
   json initialize(const json& params) {
     if (phase != Phase::Uninitialized) throw RpcError{lsp::InvalidRequest, "initialize sent twice"};
@@ -323,12 +344,18 @@ struct Server::Impl {
       if (e == "utf-8") utf8 = true;
     }
     const json& text_document = params::optional_object(caps, "textDocument", "capabilities");
+    const json& workspace = params::optional_object(caps, "workspace", "capabilities");
+    const json& watched =
+        params::optional_object(workspace, "didChangeWatchedFiles", "capabilities.workspace");
+    const bool can_watch = params::optional_bool(
+        watched, "dynamicRegistration", "capabilities.workspace.didChangeWatchedFiles", false);
     std::optional<std::string> trace_value = params::optional_string(params, "trace", "");
     // Read everything before changing any state: a refused initialize can be sent again.
     encoding = utf8 ? PositionEncoding::Utf8 : PositionEncoding::Utf16;
     // Clients that pull get no pushes: showing both would list every problem twice.
     push_diagnostics = !text_document.contains("diagnostic");
     if (trace_value) trace = *trace_value;
+    watch_files = can_watch;
     if (const json* init = params::find(params, "initializationOptions"))
       settings_config = config_from_settings(*init);
     phase = Phase::Running;
@@ -561,6 +588,7 @@ struct Server::Impl {
     if (!d.abandoned) return lsp_diagnostics(input(d));
     lsp::Diagnostic gave_up;
     gave_up.severity = lsp::DiagnosticSeverity::Warning;
+    gave_up.code = "analysis-budget";
     gave_up.message = "amllint gave up analysing this file after " +
                       std::to_string(d.abandoned_after) +
                       " ms (its time budget): its problems are not shown and editor features "
@@ -571,6 +599,7 @@ struct Server::Impl {
   FeatureInput input(OpenDocument& d, const amllint::AnalysisOptions* options = nullptr) {
     FeatureInput in{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
     in.options = options;
+    in.env = env.get();
     in.fixed_text_cache = &d.fixed_text;
     in.may_analyse = false;
     return in;

@@ -190,6 +190,7 @@ TEST_F(RunawayAnalysis, IsAbandonedAtItsBudgetWithADiagnosticAndOthersStillGetAn
   ASSERT_EQ(stuck.size(), 1u) << stuck.dump();
   EXPECT_NE(stuck[0]["message"].get<std::string>().find("gave up analysing"), std::string::npos);
   EXPECT_EQ(stuck[0]["severity"], 2);
+  EXPECT_EQ(stuck[0]["code"], "analysis-budget");
   json job = diagnostics(1);
   EXPECT_FALSE(has_code(job, "syntax-error")) << job.dump();
   // Requests on the abandoned document are answered, with nothing.
