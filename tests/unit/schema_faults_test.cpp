@@ -4,32 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "syntax/document.h"
-#include "syntax/json_view.h"
-#include "syntax/yaml_tree.h"
+#include "schema_checked.h"
 #include "validation/schema_validate.h"
 
 using namespace amllint;
+using amllint::testing::with;
+using Checked = amllint::testing::SchemaChecked;
 
 namespace {
-
-struct Checked {
-  Document doc;
-  yaml::Tree tree;
-  JsonView view;
-  std::vector<Diagnostic> diagnostics;
-  Checked(FileKind kind, std::string text)
-      : doc(std::move(text)), tree(yaml::parse(doc)), view(to_json(tree.root)) {
-    diagnostics = validate_schema(kind, view);
-  }
-  std::string text_of(TextRange r) const { return doc.text().substr(r.begin, r.end - r.begin); }
-  std::string dump() const {
-    std::string out;
-    for (const auto& d : diagnostics)
-      out += "[" + d.code + "] '" + text_of(d.range) + "': " + d.message + "\n";
-    return out;
-  }
-};
 
 const char* kCommandJob =
     "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"
@@ -45,12 +27,6 @@ const char* kCommandJob =
     "    mode: ro_mount\n"
     "resources:\n"
     "  instance_count: 2\n";
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 

@@ -7,34 +7,15 @@
 #include <string>
 #include <vector>
 
-#include "syntax/document.h"
-#include "syntax/json_view.h"
-#include "syntax/yaml_tree.h"
+#include "schema_checked.h"
 #include "validation/file_kind.h"
 #include "validation/schema_validate.h"
 
 using namespace amllint;
+using amllint::testing::with;
+using Checked = amllint::testing::SchemaChecked;
 
 namespace {
-
-struct Checked {
-  Document doc;
-  yaml::Tree tree;
-  JsonView view;
-  std::vector<Diagnostic> diagnostics;
-  Checked(FileKind kind, std::string text)
-      : doc(std::move(text)), tree(yaml::parse(doc)), view(to_json(tree.root)) {
-    diagnostics = validate_schema(kind, view);
-  }
-  std::string text_of(TextRange r) const { return doc.text().substr(r.begin, r.end - r.begin); }
-  std::string dump() const {
-    std::string out;
-    for (const auto& d : diagnostics)
-      out += "[" + d.code + " " + severity_name(d.severity) + "] '" + text_of(d.range) +
-             "': " + d.message + "\n";
-    return out;
-  }
-};
 
 const char* kJob =
     "type: command\n"
@@ -62,12 +43,6 @@ const char* kComponent =
     "inputs:\n"
     "  data:\n"
     "    type: uri_folder\n";
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return text.replace(at, from.size(), to);
-}
 
 }  // namespace
 
@@ -165,7 +140,7 @@ TEST(SchemaSdkForms, DatesAreRejectedInTextFieldsOnly) {
   EXPECT_EQ(d.code, "date-value");
   EXPECT_EQ(c.text_of(d.range), "2024-01-01");
   ASSERT_EQ(d.fixes.size(), 1u);
-  EXPECT_TRUE(d.fixes[0].safe);
+  EXPECT_TRUE(d.fixes[0].safe());
   EXPECT_EQ(d.fixes[0].edits[0].new_text, "\"2024-01-01\"");
 
   Checked version(FileKind::CommandComponent, std::string(kComponent) + "version: 2024-01-01\n");
