@@ -124,6 +124,12 @@ AnalysisOptions sandbox_options() {
   return o;
 }
 
+void check_range(TextRange r, size_t size, const std::string& what) {
+  FUZZ_CHECK(r.begin <= r.end && r.end <= size, what + " [" + std::to_string(r.begin) + ", " +
+                                                    std::to_string(r.end) + ") of " +
+                                                    std::to_string(size));
+}
+
 void check_diagnostics(const Document& doc, const Analysis& analysis) {
   for (const Diagnostic& d : analysis.diagnostics) {
     std::string where = d.code + " [" + std::to_string(d.range.begin) + ", " +

@@ -39,6 +39,9 @@ const Sandbox& sandbox();
 // Options that analyse a document as `job.yml` of the sandbox, without any `.amllint.yaml`.
 AnalysisOptions sandbox_options();
 
+// `r` is a range inside a text of `size` bytes, begin before end.
+void check_range(TextRange r, size_t size, const std::string& what);
+
 // Every diagnostic (and every edit of its fixes) lies inside the text and says something.
 void check_diagnostics(const Document& doc, const Analysis& analysis);
 

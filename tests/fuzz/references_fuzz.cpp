@@ -13,14 +13,9 @@
 #include "reference_glob.h"
 
 using namespace amllint;
+using fuzz::check_range;
 
 namespace {
-
-void check_range(TextRange r, size_t size, const std::string& what) {
-  FUZZ_CHECK(r.begin <= r.end && r.end <= size, what + " [" + std::to_string(r.begin) + ", " +
-                                                    std::to_string(r.end) + ") of " +
-                                                    std::to_string(size));
-}
 
 void check_reference(std::string_view text) {
   Reference r = parse_reference(text);
