@@ -37,6 +37,7 @@ struct AnalysisQueue::State {
     Clock::time_point deadline;
     std::shared_ptr<std::atomic<bool>> cancel;
     bool abandoned = false;  // the watchdog gave up on it (it counts as stuck)
+    std::thread::id worker;
   };
 
   Options options;
@@ -56,6 +57,23 @@ struct AnalysisQueue::State {
   bool stopping = false;
   bool closed = false;  // `done` may not be called any more
   bool watchdog_alive = false;
+  // Threads the destructor joins: the pool's and the watchdog. A worker the watchdog gives up on
+  // is detached and left behind instead.
+  std::map<std::thread::id, std::thread> joinable;
+
+  // Under the lock: the new thread cannot look itself up before it is recorded.
+  template <typename F>
+  void start(F f, std::shared_ptr<State> self) {
+    std::thread t(f, std::move(self));
+    std::thread::id id = t.get_id();
+    joinable.emplace(id, std::move(t));
+  }
+  void leave_behind(std::thread::id id) {
+    auto it = joinable.find(id);
+    if (it == joinable.end()) return;
+    it->second.detach();
+    joinable.erase(it);
+  }
 
   void deliver(Result r) {
     if (!closed) done(std::move(r));
@@ -140,6 +158,7 @@ void work(std::shared_ptr<State> s) {
     r.start = Clock::now();
     r.deadline = r.start + s->options.budget;
     r.cancel = cancel;
+    r.worker = std::this_thread::get_id();
     s->watch.notify_all();
 
     lock.unlock();
@@ -189,6 +208,7 @@ void watchdog(std::shared_ptr<State> s) {
     State::Running& r = *first;
     r.abandoned = true;
     r.cancel->store(true);
+    s->leave_behind(r.worker);
     --s->active;
     ++s->stuck;
     ++s->stuck_by_uri[r.job.uri];
@@ -202,7 +222,7 @@ void watchdog(std::shared_ptr<State> s) {
     }
     if (s->stuck <= AnalysisQueue::kMaxStuck) {
       try {
-        std::thread(work, s).detach();
+        s->start(work, s);
         ++s->active;
       } catch (const std::system_error&) {
         // No thread to be had: serve with the workers left.
@@ -229,10 +249,10 @@ AnalysisQueue::AnalysisQueue(Options options, std::function<void(Result)> done)
   std::lock_guard lock(state_->mutex);
   for (unsigned i = 0; i < state_->options.workers; ++i) {
     ++state_->active;
-    std::thread(work, state_).detach();
+    state_->start(work, state_);
   }
   state_->watchdog_alive = true;
-  std::thread(watchdog, state_).detach();
+  state_->start(watchdog, state_);
 }
 
 AnalysisQueue::~AnalysisQueue() {
@@ -250,6 +270,12 @@ AnalysisQueue::~AnalysisQueue() {
   state_->work.notify_all();
   state_->watch.notify_all();
   state_->changed.wait(lock, [&] { return state_->active == 0 && !state_->watchdog_alive; });
+  // Joined, not just counted out: a thread is gone only once it has run the destructors of its
+  // thread_locals (the validator's regex cache) and glibc has freed what it kept for them.
+  std::map<std::thread::id, std::thread> threads = std::move(state_->joinable);
+  state_->joinable.clear();
+  lock.unlock();
+  for (auto& [id, t] : threads) t.join();
 }
 
 void AnalysisQueue::submit(Job job, bool urgent) {
