@@ -13,7 +13,6 @@
 namespace amlls {
 
 using Clock = std::chrono::steady_clock;
-constexpr auto kShutdownGrace = std::chrono::milliseconds(200);
 
 std::shared_ptr<const amllint::Analysis> analyze_safely(const amllint::Document& doc,
                                                         const amllint::AnalysisOptions& options) {
@@ -262,7 +261,7 @@ AnalysisQueue::~AnalysisQueue() {
   state_->waiting.clear();
   // Ask running jobs to stop, and give those that do not listen a short grace before the
   // watchdog leaves them behind: exiting must not wait out a runaway analysis.
-  auto grace = Clock::now() + kShutdownGrace;
+  auto grace = Clock::now() + state_->options.shutdown_grace;
   for (auto& [ticket, r] : state_->running) {
     r.cancel->store(true);
     r.deadline = std::min(r.deadline, grace);

@@ -8,7 +8,8 @@
 // never comes back is left behind; at most kMaxStuck are, after which the pool shrinks instead of
 // growing without bound, and a document with kMaxStuckPerDocument stuck jobs gets no new one
 // until one of them ends. Threads share the queue's state, so destroying the queue never waits
-// on a stuck one (at most a 200 ms grace for running jobs to notice they are cancelled).
+// on a stuck one (at most a short grace, Options::shutdown_grace, for running jobs to notice they
+// are cancelled).
 #pragma once
 
 #include <atomic>
@@ -56,6 +57,10 @@ class AnalysisQueue {
   struct Options {
     unsigned workers = 2;
     std::chrono::milliseconds budget{5000};
+    // How long the destructor lets running jobs notice they are cancelled before leaving them
+    // behind. Exiting must not wait out a runaway analysis; the fuzz harness, which checks for
+    // leaks after every input, waits for them instead.
+    std::chrono::milliseconds shutdown_grace{200};
     // Test only: runs on the worker before each job, and may block to play a runaway analysis.
     // `cancel` is set once the job is abandoned.
     std::function<void(const Job&, const std::atomic<bool>& cancel)> before_job;

@@ -129,6 +129,7 @@ struct Server::Impl {
     AnalysisQueue::Options q;
     q.workers = o.workers ? o.workers : default_workers();
     q.budget = o.analysis_budget;
+    q.shutdown_grace = o.shutdown_grace;
     if (o.before_analysis) {
       q.before_job = [hook = o.before_analysis](const AnalysisQueue::Job& job,
                                                 const std::atomic<bool>& cancel) {

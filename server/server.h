@@ -18,6 +18,7 @@ struct ServerOptions {
   // An analysis (or fix-all) still running after this long is abandoned: its document gets a
   // diagnostic saying so, and a fresh worker serves the others.
   std::chrono::milliseconds analysis_budget{5000};
+  std::chrono::milliseconds shutdown_grace{200};  // AnalysisQueue::Options::shutdown_grace
   // A request that waits this long for its document's analysis is answered without it (an empty
   // result, or for pull diagnostics a retrigger), so the client is never left hanging.
   std::chrono::milliseconds request_patience{750};
