@@ -74,15 +74,12 @@ void run_rules(RuleContext& ctx, const AnalysisOptions& options) {
 }
 
 // After a syntax error the line in error is set aside, so anything it declared is missing from
-// the tree: findings that rest on something being absent would only echo the syntax error.
+// the tree: findings that rest on something being absent (the registry says which) would only
+// echo the syntax error.
 void drop_absence_findings(std::vector<Diagnostic>& diagnostics) {
-  static constexpr std::string_view kAbsenceCodes[] = {
-      "missing-key",           "undefined-input",        "undefined-output",       "undefined-step",
-      "undefined-step-output", "undefined-search-space", "missing-required-input", "unused-input",
-      "missing-display-name",  "missing-experiment-name"};
   std::erase_if(diagnostics, [](const Diagnostic& d) {
-    return std::find(std::begin(kAbsenceCodes), std::end(kAbsenceCodes), d.code) !=
-           std::end(kAbsenceCodes);
+    const RuleInfo* info = find_rule(d.code);
+    return info && info->rests_on_absence;
   });
 }
 

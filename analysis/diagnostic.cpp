@@ -14,6 +14,10 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
+const char* applicability_name(Applicability a) {
+  return a == Applicability::Safe ? "safe" : "unsafe";
+}
+
 void normalize(std::vector<Diagnostic>& ds) {
   auto key = [](const Diagnostic& d) {
     return std::tie(d.range.begin, d.range.end, d.code, d.message);

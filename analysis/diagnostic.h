@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace amllint {
@@ -21,11 +22,25 @@ struct TextEdit {
   std::string new_text;
 };
 
+// How sure a fix is to keep what the user meant. `amllint --fix` and the editor's
+// source.fixAll apply Safe fixes only; Unsafe ones need --unsafe-fixes or a click.
+// Policy: Safe = the edit cannot change what the file means to the user (quoting an
+// implicit boolean, `$<<x>>` -> `${{x}}`). Unsafe = anything that guesses or removes:
+// a did-you-mean of a key, binding name, asset, port or scheme; deleting a `name:` line;
+// re-indenting text whose intended structure is only inferred. When in doubt, Unsafe.
+enum class Applicability { Safe, Unsafe };
+
+const char* applicability_name(Applicability a);
+
+// A fix states its applicability where it is made: there is no default, so that every new
+// fix is a decision (an aggregate `{title, edits}` does not compile).
 struct Fix {
+  Fix(std::string title, std::vector<TextEdit> edits, Applicability applicability)
+      : title(std::move(title)), edits(std::move(edits)), applicability(applicability) {}
   std::string title;
   std::vector<TextEdit> edits;
-  // A safe fix keeps the meaning the user intended; only safe fixes are applied by "fix all".
-  bool safe = true;
+  Applicability applicability;
+  bool safe() const { return applicability == Applicability::Safe; }
 };
 
 enum class Severity { Error = 1, Warning = 2, Info = 3 };

@@ -108,6 +108,8 @@ int run(const std::vector<std::string>& args) {
 
   settings.quiet = o.quiet;
   settings.fix = o.fix ? FixMode::Write : o.diff ? FixMode::Diff : FixMode::None;
+  settings.fix_scope = o.unsafe_fixes ? FixScope::Unsafe : FixScope::Safe;
+  summary.unsafe_fixes = o.unsafe_fixes;
   const unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   auto reporter = make_reporter(
@@ -142,6 +144,8 @@ int run(const std::vector<std::string>& args) {
         summary.errors += r.errors;
         summary.warnings += r.warnings;
         summary.infos += r.infos;
+        summary.fixable.safe += r.fixable.safe;
+        summary.fixable.unsafe_only += r.fixable.unsafe_only;
         if (settings.fix == FixMode::Diff) {
           any_diff = any_diff || !r.diff.empty();
           std::fflush(stderr);
@@ -159,7 +163,13 @@ int run(const std::vector<std::string>& args) {
         results[i].reset();  // keep memory flat on large corpora
       });
 
-  if (settings.fix != FixMode::Diff) reporter->finish(summary);
+  if (settings.fix != FixMode::Diff) {
+    reporter->finish(summary);
+  } else if (summary.fixable.unsafe_only > 0 && !o.unsafe_fixes) {
+    // The diff shows safe fixes only: say what else --unsafe-fixes would change.
+    fmt::print(stderr, "amllint: {} hidden fix{} can be enabled with --unsafe-fixes\n",
+               summary.fixable.unsafe_only, summary.fixable.unsafe_only == 1 ? "" : "es");
+  }
   std::fflush(stdout);
   if (o.stats) print_stats(stats, discovery.files.size(), Clock::now() - start, threads);
 

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include "safe_fixes.h"
 #include "unified_diff.h"
 
 namespace amllint::cli {
@@ -107,7 +106,7 @@ FileResult lint_input(const Input& input, const LintSettings& settings) {
   result.analysis_time = std::chrono::steady_clock::now() - start;
 
   if (settings.fix != FixMode::None) {
-    FixOutcome fixed = fix_all(doc.text(), options, std::move(analysis));
+    FixOutcome fixed = fix_all(doc.text(), options, std::move(analysis), settings.fix_scope);
     result.fixes_applied = std::move(fixed.applied);
     result.fixes_refused = std::move(fixed.refused);
     analysis = std::move(fixed.analysis);
@@ -123,6 +122,7 @@ FileResult lint_input(const Input& input, const LintSettings& settings) {
   }
 
   result.kind = analysis.kind;
+  result.fixable = count_fixable(analysis.diagnostics);
   for (Diagnostic& d : analysis.diagnostics) {
     switch (d.severity) {
       case Severity::Error: ++result.errors; break;

@@ -10,6 +10,7 @@
 #include "analyze.h"
 #include "config/config.h"
 #include "discover.h"
+#include "fixes/fix_all.h"
 
 namespace amllint::cli {
 
@@ -24,6 +25,7 @@ enum class FixMode { None, Write, Diff };
 struct LintSettings {
   bool quiet = false;  // keep only errors in `shown`
   FixMode fix = FixMode::None;
+  FixScope fix_scope = FixScope::Safe;   // --unsafe-fixes: Unsafe
   std::shared_ptr<const Config> config;  // --config; null looks one up per file
 };
 
@@ -41,7 +43,8 @@ struct FileResult {
   std::chrono::nanoseconds analysis_time{0};
 
   std::vector<std::string> fixes_applied, fixes_refused;
-  std::string diff;  // --diff: the unified diff of the safe fixes
+  std::string diff;   // --diff: the unified diff of what --fix would change
+  FixCounts fixable;  // of the diagnostics left (after fixes), counted before --quiet filters
 };
 
 // Reads standard input for an Input that comes from it.

@@ -42,7 +42,9 @@ Options:
       --max-warnings <n>   fail (exit 1) when there are more than n warnings
       --stdin-filename <p> the path to report, and resolve references from, for "-"
       --fix                apply safe fixes in place, then report what remains
-      --diff               print the safe fixes as a unified diff; write nothing
+      --unsafe-fixes       with --fix or --diff, apply unsafe fixes too (guessed names,
+                           deleted lines); they may change what the file means
+      --diff               print what --fix would change as a unified diff; write nothing
       --stats              print files/second and time per file to stderr
       --github-notices     with --format github, annotate infos too (default: errors and
                            warnings only; paths are relative to $GITHUB_WORKSPACE)
@@ -54,8 +56,8 @@ Options:
   -h, --help               show this help
       --version            show the version
 
-Exit status: 0 no errors, 1 errors found (or too many warnings, or --diff has changes),
-2 usage or I/O error.
+Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage or I/O error.
+With --diff: 0 nothing to change, 1 a diff was printed, 2 usage or I/O error.
 )";
 }
 
@@ -142,6 +144,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
       flag(o.fix);
     } else if (arg == "--diff") {
       flag(o.diff);
+    } else if (arg == "--unsafe-fixes") {
+      flag(o.unsafe_fixes);
     } else if (arg == "--stats") {
       flag(o.stats);
     } else if (arg == "-h" || arg == "--help") {

@@ -16,9 +16,10 @@ struct Options {
   bool quiet = false;                // report errors only
   std::optional<long> max_warnings;  // more warnings than this fail the run
   std::string stdin_filename;
-  std::string config;  // a .amllint.yaml to use instead of looking one up beside each file
-  bool fix = false;    // write safe fixes back
-  bool diff = false;   // print safe fixes as a unified diff, write nothing
+  std::string config;         // a .amllint.yaml to use instead of looking one up beside each file
+  bool fix = false;           // write safe fixes back
+  bool diff = false;          // print what --fix would change as a unified diff, write nothing
+  bool unsafe_fixes = false;  // --fix/--diff apply unsafe fixes too (and count them as fixable)
   bool stats = false;
   unsigned jobs = 0;  // 0: one per hardware thread
   bool help = false;

@@ -17,6 +17,8 @@ struct RunSummary {
   size_t files = 0;
   size_t errors = 0, warnings = 0, infos = 0;
   std::vector<std::string> problems;  // I/O and discovery errors, "path: reason"
+  FixCounts fixable;                  // left to fix, over every file
+  bool unsafe_fixes = false;          // --unsafe-fixes: unsafe fixes count as fixable
 };
 
 class Reporter {

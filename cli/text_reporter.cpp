@@ -19,6 +19,20 @@ std::string plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// How many problems --fix would fix, and how many only --unsafe-fixes would (as ruff says it).
+std::string fixable_line(const RunSummary& s) {
+  const size_t fixable = s.fixable.safe + (s.unsafe_fixes ? s.fixable.unsafe_only : 0);
+  const size_t hidden = s.unsafe_fixes ? 0 : s.fixable.unsafe_only;
+  std::string line;
+  if (fixable > 0)
+    line = fmt::format("{} fixable with --fix{}", fixable, s.unsafe_fixes ? " --unsafe-fixes" : "");
+  if (hidden > 0)
+    line += fmt::format("{}{} hidden fix{} can be enabled with --unsafe-fixes{}",
+                        line.empty() ? "No fixes available (" : " (", hidden,
+                        hidden == 1 ? "" : "es", ")");
+  return line;
+}
+
 class TextReporter : public Reporter {
  public:
   TextReporter(std::FILE* out, bool color) : out_(out), style_(color ? kAnsi : kPlain) {}
@@ -48,6 +62,7 @@ class TextReporter : public Reporter {
       fmt::print(stderr, "{} checked: {}, {}, {}\n", plural(s.files, "file"),
                  plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"));
     }
+    if (std::string line = fixable_line(s); !line.empty()) fmt::print(stderr, "{}\n", line);
   }
 
  private:

@@ -26,7 +26,6 @@
 #include "params.h"
 #include "protocol.h"
 #include "settings.h"
-#include "syntax/json_view.h"
 
 #ifndef AMLLS_VERSION
 #define AMLLS_VERSION "0.0.0"
@@ -601,6 +600,7 @@ struct Server::Impl {
   FeatureInput input(OpenDocument& d, const amllint::AnalysisOptions* options = nullptr) {
     FeatureInput in{d.uri, d.path, *d.doc, *d.analysis, encoding, &d.view, nullptr};
     in.options = options;
+    in.env = env.get();
     in.fixed_text_cache = &d.fixed_text;
     in.may_analyse = false;
     return in;

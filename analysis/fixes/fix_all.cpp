@@ -33,11 +33,13 @@ std::string fix_identity(std::string_view text, const Fix& fix) {
 
 }  // namespace
 
-std::vector<const Fix*> choose_safe_fixes(const std::vector<Diagnostic>& diagnostics) {
+std::vector<const Fix*> choose_fixes(const std::vector<Diagnostic>& diagnostics, FixScope scope) {
   std::vector<const Fix*> chosen;
   std::vector<TextRange> taken;
   for (const Diagnostic& d : diagnostics) {
-    auto it = std::find_if(d.fixes.begin(), d.fixes.end(), [](const Fix& f) { return f.safe; });
+    // A safe fix first: where a diagnostic offers both, the one that keeps the meaning wins.
+    auto it = std::find_if(d.fixes.begin(), d.fixes.end(), [](const Fix& f) { return f.safe(); });
+    if (it == d.fixes.end() && scope == Applicability::Unsafe) it = d.fixes.begin();
     if (it == d.fixes.end() || it->edits.empty()) continue;
     bool clash = false;
     for (size_t i = 0; i < it->edits.size() && !clash; ++i) {
@@ -73,11 +75,12 @@ std::string apply_fixes(std::string_view text, const std::vector<const Fix*>& fi
   return out;
 }
 
-FixOutcome fix_all(const std::string& text, const AnalysisOptions& options, Analysis first) {
+FixOutcome fix_all(const std::string& text, const AnalysisOptions& options, Analysis first,
+                   FixScope scope) {
   FixOutcome out{text, {}, {}, std::move(first)};
   std::set<std::string> refused;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    auto fixes = choose_safe_fixes(out.analysis.diagnostics);
+    auto fixes = choose_fixes(out.analysis.diagnostics, scope);
     // A fix refused once stays refused; offering it again must not loop.
     std::erase_if(fixes,
                   [&](const Fix* f) { return refused.count(fix_identity(out.text, *f)) > 0; });
@@ -112,6 +115,16 @@ FixOutcome fix_all(const std::string& text, const AnalysisOptions& options, Anal
     out.analysis = std::move(analysis);
   }
   return out;
+}
+
+FixCounts count_fixable(const std::vector<Diagnostic>& diagnostics) {
+  FixCounts counts;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.fixes.empty()) continue;
+    bool safe = std::any_of(d.fixes.begin(), d.fixes.end(), [](const Fix& f) { return f.safe(); });
+    ++(safe ? counts.safe : counts.unsafe_only);
+  }
+  return counts;
 }
 
 }  // namespace amllint

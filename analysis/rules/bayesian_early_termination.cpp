@@ -1,24 +1,20 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"bayesian-early-termination", Severity::Error,
-     "bayesian sampling combined with an early-termination policy, which it does not support"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "bayesian-early-termination";
 
 class BayesianEarlyTermination final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       if (sampling_algorithm(*sweep) != "bayesian") continue;
       const yaml::Pair* policy = sweep->find_pair("early_termination");
       if (!policy || !policy->value || policy->value->is_null()) continue;
-      ctx.report(kCodes[0].code, policy->key->range,
+      ctx.report(kCode, policy->key->range,
                  "bayesian sampling picks each trial from the results of completed ones and "
                  "does not support an early-termination policy; remove `early_termination` or "
                  "use `random` sampling");

@@ -1,18 +1,14 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"concurrent-trials-above-total", Severity::Warning,
-     "`limits.max_concurrent_trials` is above `limits.max_total_trials`"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "concurrent-trials-above-total";
 
 class ConcurrentTrialsAboveTotal final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       const yaml::Node* limits = sweep->get("limits");
@@ -21,7 +17,7 @@ class ConcurrentTrialsAboveTotal final : public Rule {
       std::optional<long long> c = integer_value(concurrent);
       std::optional<long long> t = integer_value(limits->get("max_total_trials"));
       if (!c || !t || *c <= *t) continue;
-      ctx.report(kCodes[0].code, concurrent->range,
+      ctx.report(kCode, concurrent->range,
                  "`max_concurrent_trials: " + std::to_string(*c) +
                      "` is above `max_total_trials: " + std::to_string(*t) + "`: no more than " +
                      std::to_string(*t) +

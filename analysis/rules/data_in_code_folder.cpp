@@ -1,15 +1,13 @@
 #include "environment.h"
 #include "model/snapshot.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"data-in-code-folder", Severity::Info,
-     "the `code` folder holds data files that are uploaded with every job"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "data-in-code-folder";
 
 constexpr size_t kListed = 3;
 
@@ -33,8 +31,6 @@ bool shipped_by_spark(const yaml::Node* owner, const std::string& path) {
 
 class DataInCodeFolder final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const CodeReference& code : local_code_references(ctx.model)) {
       if (!ctx.env.is_directory(code.folder)) continue;
@@ -55,7 +51,7 @@ class DataInCodeFolder final : public Rule {
                             : 0;
       size_t total = data.size() + unlisted;
       if (total > kListed) listed += ", ...";
-      ctx.report(kCodes[0].code, whole_value_range(ctx, *code.node),
+      ctx.report(kCode, whole_value_range(ctx, *code.node),
                  "the code folder holds " + std::to_string(total) + " data file" +
                      (total == 1 ? "" : "s") + " (" + format_bytes(bytes) +
                      (total > data.size() ? " in those listed" : "") +

@@ -1,13 +1,11 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"distribution-missing", Severity::Warning,
-     "`resources.instance_count` is above 1 but no `distribution` starts the processes"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "distribution-missing";
 
 const yaml::Node* instance_count(const yaml::Node* holder) {
   const yaml::Node* resources = holder ? holder->get("resources") : nullptr;
@@ -21,8 +19,6 @@ bool has_distribution(const yaml::Node* holder) {
 
 class DistributionMissing final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     const JobModel& model = ctx.model;
     if (!model.root) return;
@@ -46,7 +42,7 @@ class DistributionMissing final : public Rule {
     const yaml::Node* count = instance_count(counted);
     std::optional<long long> n = integer_value(count);
     if (!n || *n <= 1 || has_distribution(distributed)) return;
-    ctx.report(kCodes[0].code, count->range,
+    ctx.report(kCode, count->range,
                "`instance_count: " + std::to_string(*n) +
                    "` without `distribution` runs the same command on every node with no " +
                    "rendezvous between them; add `distribution` (type pytorch, mpi, " +

@@ -1,16 +1,14 @@
 #include "environment.h"
 #include "model/snapshot.h"
 #include "model/uri.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"env-var-instead-of-input", Severity::Warning,
-     "an environment variable passes data that should be a job input"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "env-var-instead-of-input";
 
 // Locations of data that an input would mount or download, with lineage; through an
 // environment variable the job gets only a string.
@@ -36,8 +34,6 @@ std::string input_name_for(std::string_view variable) {
 
 class EnvVarInsteadOfInput final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       const yaml::Node* vars = site.holder->get("environment_variables");
@@ -51,7 +47,7 @@ class EnvVarInsteadOfInput final : public Rule {
         if (ref.has_placeholder) continue;
         const std::string input = input_name_for(p.key->value);
         if (is_data_location(ref.kind)) {
-          ctx.report(kCodes[0].code, whole_value_range(ctx, *p.value),
+          ctx.report(kCode, whole_value_range(ctx, *p.value),
                      "environment variable `" + p.key->value + "` carries a data location (" +
                          reference_kind_name(ref.kind) +
                          "): the service neither mounts it nor records it as the job's input; " +
@@ -66,7 +62,7 @@ class EnvVarInsteadOfInput final : public Rule {
         std::string beside = resolve_local(site.base_dir, value);
         if (!ctx.env.exists(beside)) continue;
         if (!code.empty() && ctx.env.exists(resolve_local(code, value))) continue;
-        ctx.report(kCodes[0].code, whole_value_range(ctx, *p.value),
+        ctx.report(kCode, whole_value_range(ctx, *p.value),
                    "environment variable `" + p.key->value + "` names the local path `" + value +
                        "`, which is not uploaded with the job" +
                        (code.empty() ? std::string() : " (it is outside the code folder)") +

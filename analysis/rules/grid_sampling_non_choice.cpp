@@ -1,18 +1,14 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"grid-sampling-non-choice", Severity::Error,
-     "grid sampling with a search-space parameter that is not a `choice`"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "grid-sampling-non-choice";
 
 class GridSamplingNonChoice final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       if (sampling_algorithm(*sweep) != "grid") continue;
@@ -22,7 +18,7 @@ class GridSamplingNonChoice final : public Rule {
         if (!p.key || !p.value || !p.value->is_mapping()) continue;
         const yaml::Node* type = p.value->get("type");
         if (!type || !type->is_scalar() || type->value == "choice") continue;
-        ctx.report(kCodes[0].code, type->range,
+        ctx.report(kCode, type->range,
                    "grid sampling enumerates every combination, so it accepts only `choice` " +
                        std::string("parameters; `") + p.key->value + "` is `" + type->value +
                        "`: list its values with `type: choice`, or use `random` or `bayesian` " +

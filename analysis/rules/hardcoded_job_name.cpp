@@ -1,13 +1,11 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"hardcoded-job-name", Severity::Warning,
-     "a job sets `name`, which must be unique in the workspace, so it can be submitted once"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "hardcoded-job-name";
 
 bool only_blank(std::string_view s) {
   return s.find_first_not_of(" \t") == std::string_view::npos;
@@ -26,22 +24,19 @@ std::vector<Fix> delete_line_fix(const Document& doc, const yaml::Pair& pair) {
   size_t rest = after.find_first_not_of(" \t");
   if (!only_blank(before) || (rest != std::string_view::npos && after[rest] != '#')) return {};
   uint32_t end = last + 1 < doc.line_count() ? doc.line_start(last + 1) : doc.size();
-  Fix fix;
-  fix.title = "Remove the hard-coded job name (the service generates a unique one)";
-  fix.edits.push_back({{doc.line_start(first), end}, ""});
-  return {fix};
+  // Deleting text the user wrote (and that a script may rely on) is never automatic.
+  return {Fix("Remove the hard-coded job name (the service generates a unique one)",
+              {{{doc.line_start(first), end}, ""}}, Applicability::Unsafe)};
 }
 
 class HardcodedJobName final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (!is_job(ctx.model.kind) || !ctx.model.root) return;
     const yaml::Pair* pair = ctx.model.root->find_pair("name");
     if (!pair || pair->merged || !pair->value || !pair->value->is_scalar()) return;
     if (pair->value->value.empty()) return;
-    ctx.report(kCodes[0].code, pair->key->range,
+    ctx.report(kCode, pair->key->range,
                "job name `" + pair->value->value +
                    "` must be unique in the workspace: submitting this file a second time " +
                    "fails; remove `name` and let the service generate one (use `display_name` " +

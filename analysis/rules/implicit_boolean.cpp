@@ -1,13 +1,11 @@
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"implicit-boolean", Severity::Warning,
-     "a plain `yes`/`no`/`on`/`off` that the CLI's YAML 1.1 loader turns into a boolean"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "implicit-boolean";
 
 // Mappings whose values the service takes as free text, where a boolean arrives as "True".
 bool free_text_section(std::string_view key) {
@@ -26,8 +24,6 @@ bool yaml11_only_boolean(const yaml::Node& n) {
 
 class ImplicitBoolean final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (ctx.tree.root) walk(ctx, *ctx.tree.root, 0);
   }
@@ -40,7 +36,7 @@ class ImplicitBoolean final : public Rule {
       if (free_text_section(p.key->text()) && p.value->is_mapping()) {
         for (const yaml::Pair& entry : p.value->pairs)
           if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value))
-            report(ctx, *entry.value);
+            report(ctx, *entry.value, p.key->text() == "inputs");
       }
       walk(ctx, *p.value, depth + 1);
       for (const yaml::Node* item : p.value->items)
@@ -48,15 +44,14 @@ class ImplicitBoolean final : public Rule {
     }
   }
 
-  static void report(RuleContext& ctx, const yaml::Node& value) {
+  static void report(RuleContext& ctx, const yaml::Node& value, bool input) {
     bool truth = yaml::resolve_plain(value.value).boolean;
-    Fix quote;
-    quote.title = "Quote `" + value.value + "` to keep it as text";
-    quote.edits.push_back({value.range, "\"" + value.value + "\""});
-    // Quoting changes what the service receives (the text instead of a boolean): offered, never
-    // applied by fix-all.
-    quote.safe = false;
-    ctx.report(kCodes[0].code, value.range,
+    // Where the service takes text (a variable, a tag), the word written is the text meant, and
+    // quoting keeps it: safe. A literal input may feed a boolean port, where `yes` meant true.
+    Fix quote("Quote `" + value.value + "` to keep it as text",
+              {{value.range, "\"" + value.value + "\""}},
+              input ? Applicability::Unsafe : Applicability::Safe);
+    ctx.report(kCode, value.range,
                "`" + value.value + "` is read as the boolean " + (truth ? "true" : "false") +
                    " by the Azure ML CLI (YAML 1.1), and reaches the job as `" +
                    (truth ? "True" : "False") + "`; quote it if you mean the text",

@@ -2,15 +2,13 @@
 // `uri_folder` input, a data asset into a parameter. The SDK does not compare the declared types,
 // so the job is accepted and the step fails (or reads the wrong thing) when it runs: a warning.
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"incompatible-port-type", Severity::Warning,
-     "a step input is bound to an output or input of an incompatible type"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "incompatible-port-type";
 
 bool is_primitive(std::string_view t) {
   return t == "integer" || t == "number" || t == "string" || t == "boolean";
@@ -43,8 +41,6 @@ const Port* bound_input(const Step& step, const yaml::Node* scalar) {
 
 class IncompatiblePortType final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     StepIndex steps;
     for (const BoundExpression& e : ctx.model.bindings) {
@@ -82,7 +78,7 @@ class IncompatiblePortType final : public Rule {
             declared && !declared->is_literal)
           to = declared->type;
       if (from.empty() || to.empty() || !incompatible(from, to)) continue;
-      ctx.report(kCodes[0].code, b.range,
+      ctx.report(kCode, b.range,
                  source + " is a `" + from + "` but input `" + input->name + "` of step `" +
                      dst->name + "` expects a `" + to + "`");
     }

@@ -5,16 +5,14 @@
 // deprecation warning), where the fix cannot change what runs; in a component's or a pipeline
 // step's command it stays text, like `${inputs.x}` anywhere.
 #include "model/job_model.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"legacy-binding-syntax", Severity::Warning,
-     "`$<<inputs.x>>` or `{inputs.x}`: an old binding spelling; write `${{inputs.x}}`"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "legacy-binding-syntax";
 
 // Whether azure-ai-ml rewrites `{inputs.x}` in this command (map_single_brackets_and_warn is
 // called by CommandJob and SweepJob only).
@@ -44,13 +42,11 @@ void check_braces(RuleContext& ctx) {
             "a pipeline step's command: the job receives this text as it is";
       }
       message += "; write `" + b.replacement() + "`";
-      Fix fix;
-      fix.title = "Change to `" + b.replacement() + "`";
-      fix.edits.push_back(
-          {ctx.value_range(*site.command, b.range.begin, b.range.end), b.replacement()});
       // Only where the SDK already reads it so does the fix keep what runs.
-      fix.safe = rewritten && !b.dollar;
-      ctx.report(kCodes[0].code, ctx.value_range(*site.command, b.range.begin, b.range.end),
+      Fix fix("Change to `" + b.replacement() + "`",
+              {{ctx.value_range(*site.command, b.range.begin, b.range.end), b.replacement()}},
+              rewritten && !b.dollar ? Applicability::Safe : Applicability::Unsafe);
+      ctx.report(kCode, ctx.value_range(*site.command, b.range.begin, b.range.end),
                  std::move(message), {fix});
     }
   }
@@ -58,16 +54,13 @@ void check_braces(RuleContext& ctx) {
 
 class LegacyBindingSyntax final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const BoundExpression& e : ctx.model.bindings) {
       const Binding& b = e.binding;
       if (!b.legacy_angle) continue;
-      Fix fix;
-      fix.title = "Change to `" + b.replacement + "`";
-      fix.edits.push_back({b.range, b.replacement});
-      ctx.report(kCodes[0].code, b.range,
+      // `$<<x>>` can only mean the binding `${{x}}`: no guess.
+      Fix fix("Change to `" + b.replacement + "`", {{b.range, b.replacement}}, Applicability::Safe);
+      ctx.report(kCode, b.range,
                  "`$<<" + b.path +
                      ">>` is not resolved by Azure ML: the job receives this text "
                      "as it is; write `" +

@@ -7,16 +7,14 @@
 #include <array>
 
 #include "model/job_model.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"legacy-syntax", Severity::Error,
-     "a form of the 2021 CLI v2 preview that today's CLI rejects, with today's spelling"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "legacy-syntax";
 
 constexpr std::string_view kPreview = "the 2021 CLI v2 preview form";
 
@@ -50,8 +48,6 @@ void check_wrapped(RuleContext& ctx, const yaml::Pair& p, std::string_view inner
   std::vector<Fix> fixes;
   if (simple) {
     // Same value, today's spelling: nothing else changes.
-    Fix fix;
-    fix.title = "Change to `" + key + ": " + shown + "`";
     // `code:` then the mapping on the next lines: join them into one line, unless a comment
     // sits in between (it would be lost).
     TextRange range = map.range;
@@ -63,11 +59,11 @@ void check_wrapped(RuleContext& ctx, const yaml::Pair& p, std::string_view inner
       range = {p.key->range.end, map.range.end};
       text = ": " + shown;
     }
-    fix.edits.push_back({range, text});
-    fixes.push_back(std::move(fix));
+    fixes.push_back(
+        {"Change to `" + key + ": " + shown + "`", {{range, text}}, Applicability::Safe});
   }
   ctx.supersede(map.range);
-  ctx.report(kCodes[0].code, wrapped->key->range, std::move(message), std::move(fixes));
+  ctx.report(kCode, wrapped->key->range, std::move(message), std::move(fixes));
 }
 
 struct OldPortKey {
@@ -106,8 +102,7 @@ void check_port(RuleContext& ctx, const yaml::Node& port, bool input) {
     message += " with the `type` of the data asset (`uri_file`, `uri_folder` or `mltable`)";
   if (old_mode) message += ", and `mode: ro_mount` for `mode: mount`";
 
-  Fix fix;
-  fix.title = "Change to " + today;
+  std::vector<TextEdit> edits;
   std::string replacement = "path";
   if (!kind->type.empty() && !typed) {
     if (port.flow) {
@@ -120,15 +115,16 @@ void check_port(RuleContext& ctx, const yaml::Node& port, bool input) {
     }
   }
   if (!replacement.empty()) {
-    fix.edits.push_back({old->key->range, replacement});
-    if (old_mode) fix.edits.push_back({mode->value->range, "ro_mount"});
-    // `file:`/`folder:` say the type; a dataset's type is the asset's, which a guess may miss.
-    fix.safe = !kind->type.empty() && !typed;
+    edits.push_back({old->key->range, replacement});
+    if (old_mode) edits.push_back({mode->value->range, "ro_mount"});
   }
   std::vector<Fix> fixes;
-  if (!fix.edits.empty()) fixes.push_back(std::move(fix));
+  // `file:`/`folder:` say the type; a dataset's type is the asset's, which a guess may miss.
+  if (!edits.empty())
+    fixes.push_back({"Change to " + today, std::move(edits),
+                     !kind->type.empty() && !typed ? Applicability::Safe : Applicability::Unsafe});
   ctx.supersede(port.range);
-  ctx.report(kCodes[0].code, old->key->range, std::move(message), std::move(fixes));
+  ctx.report(kCode, old->key->range, std::move(message), std::move(fixes));
 }
 
 void check_ports(RuleContext& ctx, const yaml::Node* holder) {
@@ -175,8 +171,6 @@ void walk(RuleContext& ctx, const yaml::Node& node, int depth) {
 
 class LegacySyntax final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     walk(ctx, *ctx.model.root, 0);

@@ -1,6 +1,6 @@
 #include "model/shell_words.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
@@ -8,15 +8,11 @@ namespace {
 // Four or more commands joined by `&&` read better, and fail more clearly, as a script.
 constexpr size_t kMaxChainedCommands = 3;
 
-constexpr RuleInfo kCodes[] = {
-    {"long-command-chain", Severity::Warning,
-     "a command chains more than three commands with `&&` instead of running a script"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "long-command-chain";
 
 class LongCommandChain final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;
@@ -30,7 +26,7 @@ class LongCommandChain final : public Rule {
         size_t length = i - start + 1;
         if (length > kMaxChainedCommands) {
           TextRange r{parse.commands[start].range.begin, parse.commands[i].range.end};
-          ctx.report(kCodes[0].code, ctx.value_range(*site.command, r.begin, r.end),
+          ctx.report(kCode, ctx.value_range(*site.command, r.begin, r.end),
                      std::to_string(length) + " commands are chained with `&&`: move them into " +
                          "a script in the code folder and run that, so the job spec stays " +
                          "readable and a failing step is easy to find in the logs");

@@ -7,18 +7,11 @@
 #include <map>
 
 #include "model/job_model.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "suggest.h"
 
 namespace amllint::rules {
 namespace {
-
-constexpr RuleInfo kCodes[] = {
-    {"malformed-binding", Severity::Warning,
-     "a `${{...}}` or `$[[...]]` that is not closed or not a name Azure ML resolves"},
-    {"invalid-binding", Severity::Error,
-     "a command component's command holds a binding the SDK rejects"},
-};
 
 // The `command` scalars of command components in this file: the file itself, inline
 // `component:` mappings of pipeline steps at any depth, and command steps written inline (no
@@ -92,16 +85,12 @@ std::vector<Fix> head_fix(const Binding& b) {
   std::string close =
       closest_name(b.segments[0].text, {"inputs", "outputs", "parent", "search_space", "jobs"});
   if (close.empty()) return {};
-  Fix fix;
-  fix.title = "Change to `" + close + "`";
-  fix.edits.push_back({b.segments[0].range, close});
-  return {fix};
+  // A guessed word: another one may have been meant.
+  return {Fix("Change to `" + close + "`", {{b.segments[0].range, close}}, Applicability::Unsafe)};
 }
 
 class MalformedBinding final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     Commands commands;
     component_commands(ctx.model, commands);

@@ -1,16 +1,14 @@
 #include <array>
 
 #include "model/uri.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"malformed-reference", Severity::Error,
-     "an asset reference or data URI does not have the shape the service parses"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "malformed-reference";
 
 // Keys whose string values the CLI parses as references, URIs or local paths.
 constexpr std::array<std::string_view, 10> kReferenceKeys = {
@@ -25,8 +23,6 @@ bool is_reference_key(std::string_view key) {
 
 class MalformedReference final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (ctx.model.root) walk(ctx, *ctx.model.root, 0);
   }
@@ -62,17 +58,15 @@ class MalformedReference final : public Rule {
     std::vector<Fix> fixes;
     if (!ref.replacement.empty()) {
       // A guess at what was meant: offered, never applied by "fix all".
-      Fix fix;
-      fix.title = "Change to `" + value.value.substr(0, ref.error_range.begin) + ref.replacement +
-                  value.value.substr(ref.error_range.end) + "`";
-      fix.edits.push_back(
-          {ctx.value_range(value, ref.error_range.begin, ref.error_range.end), ref.replacement});
-      fix.safe = false;
-      fixes.push_back(std::move(fix));
+      fixes.push_back(
+          {"Change to `" + value.value.substr(0, ref.error_range.begin) + ref.replacement +
+               value.value.substr(ref.error_range.end) + "`",
+           {{ctx.value_range(value, ref.error_range.begin, ref.error_range.end), ref.replacement}},
+           Applicability::Unsafe});
     }
     // A lone character (a trailing ':' or '@') is hard to see: underline the whole value.
     if (r.end < r.begin + 3) r = {0, static_cast<uint32_t>(value.value.size())};
-    ctx.report(kCodes[0].code, ctx.value_range(value, r.begin, r.end),
+    ctx.report(kCode, ctx.value_range(value, r.begin, r.end),
                "`" + value.value + "` is malformed: " + ref.error, std::move(fixes));
   }
 };

@@ -1,17 +1,14 @@
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"missing-experiment-name", Severity::Info, "a job without `experiment_name`"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "missing-experiment-name";
 
 class MissingExperimentName final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   // Jobs only: components and pipeline steps are named by the job that runs them.
   void check(RuleContext& ctx) const override {
     const yaml::Node* root = ctx.model.root;
@@ -20,7 +17,7 @@ class MissingExperimentName final : public Rule {
     // On the `type` key, which every job shows near its top, else on the first key.
     const yaml::Pair* anchor = root->find_pair("type");
     if (!anchor || anchor->merged) anchor = &root->pairs.front();
-    ctx.report(kCodes[0].code, anchor->key->range,
+    ctx.report(kCode, anchor->key->range,
                "no `experiment_name`: the job is filed under an experiment named after the folder "
                "it was submitted from, so runs of one project scatter or mix with others; set "
                "`experiment_name` to group its runs");

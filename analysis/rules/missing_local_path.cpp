@@ -8,19 +8,14 @@
 //                            samples create such data with a prep script before submitting.
 #include "environment.h"
 #include "model/uri.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"missing-local-path", Severity::Warning, "a local data path of an input does not exist (yet)"},
-    {"missing-referenced-path", Severity::Error,
-     "a code folder, component, environment file or include that `az ml` loads does not exist"},
-};
-constexpr std::string_view kDataCode = kCodes[0].code;
-constexpr std::string_view kLoadCode = kCodes[1].code;
+constexpr std::string_view kDataCode = "missing-local-path";
+constexpr std::string_view kLoadCode = "missing-referenced-path";
 
 // What a local path names, which decides the wording of the message.
 enum class Expect { Any, File, Folder };
@@ -36,8 +31,6 @@ struct Missing {
 
 class MissingLocalPath final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     std::vector<Missing> found;

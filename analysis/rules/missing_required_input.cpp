@@ -3,15 +3,13 @@
 // ("Required input ... not provided") and rejects the job. Inside a pipeline component the
 // check is not made at registration, so only pipeline jobs are checked.
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"missing-required-input", Severity::Error,
-     "a pipeline step leaves a required input of its component unbound"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "missing-required-input";
 
 bool is_null_value(const yaml::Node* v) {
   if (!v || v->is_null()) return true;
@@ -32,8 +30,6 @@ bool is_bound(const Step& step, const std::string& name) {
 
 class MissingRequiredInput final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     if (ctx.model.kind != FileKind::PipelineJob) return;
     for (const Step& step : ctx.model.steps) {
@@ -53,7 +49,7 @@ class MissingRequiredInput final : public Rule {
       TextRange where = inputs && inputs->key ? inputs->key->range : step.key->range;
       std::string list;
       for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", `" : "`") + missing[i] + "`";
-      ctx.report(kCodes[0].code, where,
+      ctx.report(kCode, where,
                  "step `" + step.name + "` does not bind the required input" +
                      (missing.size() > 1 ? "s " : " ") + list +
                      " of its component (no `default`, not `optional`): the pipeline job is "

@@ -4,14 +4,13 @@
 #include <set>
 
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"pipeline-cycle", Severity::Error, "pipeline steps depend on each other in a cycle"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "pipeline-cycle";
 
 struct Edge {
   size_t to;
@@ -52,7 +51,7 @@ class CycleFinder {
     std::string path;
     for (size_t n : cycle) path += "`" + pipeline_.steps[n].name + "` → ";
     path += "`" + pipeline_.steps[e.to].name + "`";
-    ctx_.report(kCodes[0].code, e.binding->binding.range,
+    ctx_.report(kCode, e.binding->binding.range,
                 cycle.size() == 1
                     ? "step `" + pipeline_.steps[e.to].name +
                           "` reads its own output; a step "
@@ -78,8 +77,6 @@ void pipelines_of(const JobModel& model, std::vector<const JobModel*>& out) {
 
 class PipelineCycle final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     std::vector<const JobModel*> pipelines;
     pipelines_of(ctx.model, pipelines);

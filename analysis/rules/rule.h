@@ -1,6 +1,9 @@
-// What a rule is: a stable code, a default severity, a check over one analysed file.
-// Each rule lives in analysis/rules/<code>.cpp with docs/rules/<code>.md and fixtures in
-// tests/fixtures/rules/<code>/; rules/registry.cpp lists them.
+// What a rule is: a check over one analysed file that reports under one or more stable codes.
+// Every code amllint reports, the core's and the rules', has one row in rules/registry.cpp (its
+// default severity, summary, fixes, ...): that table is the only place such facts are written.
+// Adding a rule = its file analysis/rules/<name>.cpp (defining `const Rule& rules::<name>()`),
+// its page docs/rules/<code>.md (header and examples checked by tests/unit/rule_docs_test.cpp),
+// its fixtures tests/fixtures/rules/<code>/, and one row per code in rules/registry.cpp.
 #pragma once
 
 #include <span>
@@ -20,11 +23,37 @@ struct Node;
 struct JobModel;
 class Environment;
 
+// Which fixes a code's diagnostics offer (Applicability in diagnostic.h).
+enum class FixOffer { None, Safe, Unsafe, Both };
+
+class Rule;
+
+// One row of the registry: everything amllint states about a code.
 struct RuleInfo {
   std::string_view code;
-  Severity severity;         // the default; `.amllint.yaml` may change it
-  std::string_view summary;  // one line, for `--list-rules`
+  // The rule that reports the code; null for codes the core reports (YAML reader, schema
+  // validator, analysis driver, suppressions, the server).
+  const Rule& (*rule)() = nullptr;
+  Severity severity = Severity::Error;  // the default; `.amllint.yaml` may change it
+  std::string_view summary;             // one line, for `--list-rules`, SARIF and the doc page
+  FixOffer fixes = FixOffer::None;
+  // The finding says that something is not there (an undeclared name, a missing key). After a
+  // syntax error the line in error is set aside, so such findings would only echo that error:
+  // the analysis drops them then.
+  bool rests_on_absence = false;
+  // Where the code is reported at another severity than the default, that severity and why
+  // (the doc page's header says the same). Empty when the severity never varies.
+  Severity varies_to = Severity::Error;
+  std::string_view varies_why;
+
+  bool allows(Severity s) const { return s == severity || (!varies_why.empty() && s == varies_to); }
+  bool offers(Applicability a) const {
+    return fixes == FixOffer::Both ||
+           (fixes == (a == Applicability::Safe ? FixOffer::Safe : FixOffer::Unsafe));
+  }
 };
+
+const char* fix_offer_name(FixOffer f);  // "none", "safe", "unsafe", "safe and unsafe"
 
 class RuleContext {
  public:
@@ -60,15 +89,17 @@ class RuleContext {
 class Rule {
  public:
   virtual ~Rule() = default;
-  // The codes this rule reports; most rules have exactly one.
-  virtual std::span<const RuleInfo> codes() const = 0;
   virtual void check(RuleContext& ctx) const = 0;
+  // The codes this rule reports: its rows of the registry; most rules have exactly one.
+  std::span<const RuleInfo> codes() const;
 };
 
-// Every rule, in a stable order.
+// Every rule, in the registry's order (the order they run in).
 const std::vector<const Rule*>& all_rules();
 
-// Every code amllint can report (YAML, schema and rule codes), sorted by code.
+// The registry's rows in its own order (rules/registry.cpp).
+std::span<const RuleInfo> registry();
+// Every code amllint can report (the registry: core and rule codes), sorted by code.
 const std::vector<RuleInfo>& rule_catalogue();
 const RuleInfo* find_rule(std::string_view code);
 

@@ -1,41 +1,34 @@
+// Views of the registry (rules/registry.cpp): the rules to run, each rule's codes, the codes by
+// name, and the pages compiled in beside them.
 #include <algorithm>
 
 #include "rules/rule.h"
 #include "rules/rule_docs.h"
 
 namespace amllint {
-namespace {
 
-// Codes reported by the YAML reader, the schema validator and the analysis driver itself.
-constexpr RuleInfo kCoreCodes[] = {
-    {"invalid-encoding", Severity::Error, "the file is binary or not valid UTF-8"},
-    {"syntax-error", Severity::Error, "the YAML does not parse"},
-    {"duplicate-key", Severity::Warning, "a key appears twice in one mapping; the last one wins"},
-    {"alias-limit", Severity::Error, "YAML aliases expand beyond a safe size"},
-    {"invalid-merge", Severity::Error, "a `<<` merge key whose value is not a mapping"},
-    {"unknown-key", Severity::Error, "a key the service does not accept at this place"},
-    {"invalid-type", Severity::Error, "a value of the wrong type"},
-    {"invalid-enum", Severity::Error, "a value outside the set the service accepts"},
-    {"missing-key", Severity::Error, "a required key is missing"},
-    {"schema", Severity::Error, "another violation of the job schema"},
-    {"date-value", Severity::Error,
-     "a plain `2024-01-01` where text is expected: YAML reads it as a date, `az ml` rejects it"},
-    {"missing-compute", Severity::Error,
-     "a pipeline step that runs on no compute (none on the step, the pipeline or its settings)"},
-    {"invalid-component-name", Severity::Warning,
-     "a component name `az ml component create` rejects (a pipeline referencing the file accepts "
-     "it)"},
-    {"unknown-suppression", Severity::Warning,
-     "an `amllint: disable` comment names a code that does not exist"},
-};
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<const Rule*> rules = [] {
+    std::vector<const Rule*> out;
+    for (const RuleInfo& info : registry())
+      if (info.rule && (out.empty() || out.back() != &info.rule())) out.push_back(&info.rule());
+    return out;
+  }();
+  return rules;
+}
 
-}  // namespace
+std::span<const RuleInfo> Rule::codes() const {
+  std::span<const RuleInfo> all = registry();
+  auto first = std::find_if(all.begin(), all.end(),
+                            [&](const RuleInfo& r) { return r.rule && &r.rule() == this; });
+  auto last = std::find_if(first, all.end(),
+                           [&](const RuleInfo& r) { return !r.rule || &r.rule() != this; });
+  return {first, last};
+}
 
 const std::vector<RuleInfo>& rule_catalogue() {
   static const std::vector<RuleInfo> all = [] {
-    std::vector<RuleInfo> out(std::begin(kCoreCodes), std::end(kCoreCodes));
-    for (const Rule* rule : all_rules())
-      for (const RuleInfo& info : rule->codes()) out.push_back(info);
+    std::vector<RuleInfo> out(registry().begin(), registry().end());
     std::sort(out.begin(), out.end(),
               [](const RuleInfo& a, const RuleInfo& b) { return a.code < b.code; });
     return out;
@@ -48,6 +41,16 @@ const RuleInfo* find_rule(std::string_view code) {
   auto it = std::lower_bound(all.begin(), all.end(), code,
                              [](const RuleInfo& r, std::string_view c) { return r.code < c; });
   return it != all.end() && it->code == code ? &*it : nullptr;
+}
+
+const char* fix_offer_name(FixOffer f) {
+  switch (f) {
+    case FixOffer::None: return "none";
+    case FixOffer::Safe: return "safe";
+    case FixOffer::Unsafe: return "unsafe";
+    case FixOffer::Both: return "safe and unsafe";
+  }
+  return "none";
 }
 
 std::string_view rule_documentation(std::string_view code) {

@@ -4,18 +4,16 @@
 
 #include "environment.h"
 #include "model/shell_words.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr RuleInfo kCodes[] = {
-    {"script-not-in-code", Severity::Warning,
-     "a command runs a script file that is not in the uploaded `code` folder"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "script-not-in-code";
 
 std::string_view base_name(std::string_view word) {
   size_t slash = word.rfind('/');
@@ -93,8 +91,6 @@ bool writes_file(const ShellParse& parse, size_t c) {
 
 class ScriptNotInCode final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;
@@ -151,7 +147,7 @@ class ScriptNotInCode final : public Rule {
           "is not in the code folder `" + site.code->value + "`, which is the job's working folder";
       if (beside_yaml) message += "; it is beside this file: move it into the code folder";
     }
-    ctx.report(kCodes[0].code, ctx.value_range(command, word.range.begin, word.range.end),
+    ctx.report(kCode, ctx.value_range(command, word.range.begin, word.range.end),
                std::move(message));
   }
 };

@@ -1,16 +1,14 @@
 #include <string_view>
 
 #include "model/uri.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"secret-in-file", Severity::Error,
-     "a SAS token, storage account key or connection string is written in the file"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "secret-in-file";
 
 char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -43,14 +41,12 @@ std::string describe(SecretKind kind) {
 
 class SecretInFile final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   // Every scalar, keys included: that is what is sent to the service and shown with the job.
   void check(RuleContext& ctx) const override {
     for (const yaml::Node& node : ctx.tree.nodes) {
       if (!node.is_scalar() || node.value.size() < 20 || !may_hold_secret(node.value)) continue;
       for (const SecretFinding& s : find_secrets(node.value)) {
-        ctx.report(kCodes[0].code, ctx.value_range(node, s.range.begin, s.range.end),
+        ctx.report(kCode, ctx.value_range(node, s.range.begin, s.range.end),
                    "this is " + describe(s.kind) +
                        ": it is sent with the job, visible to everyone who can read the job " +
                        "and its logs, and kept in source control; revoke it, then use a " +

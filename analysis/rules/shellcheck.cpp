@@ -4,16 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"shellcheck", Severity::Warning,
-     "shellcheck finds a problem in a `command:` (when shellcheck is installed)"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "shellcheck";
 
 bool inside_any(uint32_t offset, const std::vector<TextRange>& ranges) {
   for (const TextRange& r : ranges)
@@ -34,8 +32,6 @@ bool has_binding_issue(std::string_view value) {
 
 class Shellcheck final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     std::vector<const yaml::Node*> commands;
     std::vector<std::string> scripts;
@@ -58,7 +54,7 @@ class Shellcheck final : public Rule {
         // A zero-width finding (an insertion point) still gets one character to point at.
         uint32_t end = std::max(f.range.end, f.range.begin + 1);
         TextRange range = ctx.value_range(*commands[i], f.range.begin, end);
-        ctx.report(kCodes[0].code, range, fmt::format("SC{}: {}", f.code, f.message));
+        ctx.report(kCode, range, fmt::format("SC{}: {}", f.code, f.message));
         // shellcheck's own level: error and warning stay warnings (the job is accepted and runs
         // the shell), info and style are advice.
         if (f.level == "info" || f.level == "style")

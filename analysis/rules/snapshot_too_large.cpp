@@ -1,20 +1,16 @@
 #include "environment.h"
 #include "model/snapshot.h"
+#include "rules/rule.h"
 #include "rules/rule_sites.h"
-#include "rules/rules.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"snapshot-too-large", Severity::Warning,
-     "the `code` folder uploads more than 300 MB or 2,000 files after ignore rules"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "snapshot-too-large";
 
 class SnapshotTooLarge final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     for (const CodeReference& code : local_code_references(ctx.model)) {
       if (!ctx.env.is_directory(code.folder)) continue;
@@ -25,7 +21,7 @@ class SnapshotTooLarge final : public Rule {
       std::string ignore = stats->ignore_file.empty()
                                ? std::string("no .amlignore or .gitignore excludes anything")
                                : "after `" + stats->ignore_file + "` exclusions";
-      ctx.report(kCodes[0].code, whole_value_range(ctx, *code.node),
+      ctx.report(kCode, whole_value_range(ctx, *code.node),
                  "the code snapshot is " + at_least + format_bytes(stats->bytes) + " in " +
                      at_least + std::to_string(stats->files) + " files (" + ignore +
                      "); Azure ML rejects snapshots over 300 MB or 2,000 files: list data, " +

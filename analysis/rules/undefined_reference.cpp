@@ -5,21 +5,11 @@
 #include <algorithm>
 
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "suggest.h"
 
 namespace amllint::rules {
 namespace {
-
-constexpr RuleInfo kCodes[] = {
-    {"undefined-input", Severity::Error, "a binding names an input that is not declared"},
-    {"undefined-output", Severity::Error, "a binding names an output that is not declared"},
-    {"undefined-step", Severity::Error, "a binding names a pipeline step that does not exist"},
-    {"undefined-step-output", Severity::Error,
-     "a binding names an output that the step's component does not declare"},
-    {"undefined-search-space", Severity::Error,
-     "a sweep trial names a parameter that `search_space` does not define"},
-};
 
 std::string quoted_list(const std::vector<std::string>& names) {
   if (names.empty()) return "none is declared";
@@ -50,10 +40,8 @@ void report_name(RuleContext& ctx, std::string_view code, const BindingSegment& 
   std::vector<Fix> fixes;
   if (!close.empty()) {
     message += "; did you mean `" + close + "`?";
-    Fix fix;
-    fix.title = "Change to `" + close + "`";
-    fix.edits.push_back({wrong.range, close});
-    fixes.push_back(std::move(fix));
+    // The closest name is a guess: the user may have meant to declare `wrong` instead.
+    fixes.push_back({"Change to `" + close + "`", {{wrong.range, close}}, Applicability::Unsafe});
   } else {
     message += " (" + quoted_list(candidates) + ")";
   }
@@ -73,9 +61,9 @@ void report_search_parameter_as_input(RuleContext& ctx, const BoundExpression& e
                                       const BindingSegment& name) {
   const Binding& b = e.binding;
   if (b.in_optional_block() || b.segments.empty()) return;
-  Fix fix;
-  fix.title = "Change to `${{search_space." + b.name + "}}`";
-  fix.edits.push_back({b.segments[0].range, "search_space"});
+  // No guess: the name is exact and the search space is the only place that declares it.
+  Fix fix("Change to `${{search_space." + b.name + "}}`", {{b.segments[0].range, "search_space"}},
+          Applicability::Safe);
   ctx.report("undefined-input", name.range,
              "`" + name.text +
                  "` is not an input of this sweep job but a parameter of its `search_space`, "
@@ -157,8 +145,6 @@ void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
 
 class UndefinedReference final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     StepIndex steps;
     for (const BoundExpression& e : ctx.model.bindings) {

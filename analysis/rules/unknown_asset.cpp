@@ -14,19 +14,12 @@
 #include "model/curated_names.h"
 #include "model/uri.h"
 #include "model/workspace_index.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "suggest.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint::rules {
 namespace {
-
-constexpr RuleInfo kCodes[] = {
-    {"unknown-asset", Severity::Warning,
-     "an `azureml:` name the project, its workspace list or Microsoft's catalogue does not know"},
-    {"asset-version-mismatch", Severity::Warning,
-     "an `azureml:<name>:<version>` whose version the repo's own spec of that asset contradicts"},
-};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -164,8 +157,6 @@ void collect(const yaml::Node* n, std::vector<Site>& out, std::vector<const yaml
 
 class UnknownAsset final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     std::vector<Site> sites;
     std::vector<const yaml::Node*> scalars;
@@ -234,17 +225,17 @@ class UnknownAsset final : public Rule {
         relative_to_root(spec.file, index.root) + ":" + std::to_string(spec.line + 1);
     std::vector<Fix> fixes;
     if (specs.size() == 1) {
-      Fix fix;
-      fix.title = "Use version " + spec.version;
-      fix.edits.push_back(
-          {ctx.value_range(scalar, version->range.begin, version->range.end), spec.version});
-      fix.safe = false;  // the workspace may really hold the other version
-      fixes.push_back(std::move(fix));
+      // The workspace may really hold the other version: a guess.
+      fixes.push_back(
+          {"Use version " + spec.version,
+           {{ctx.value_range(scalar, version->range.begin, version->range.end), spec.version}},
+           Applicability::Unsafe});
     }
     std::string versions;
     for (const AssetDeclaration* d : specs)
       versions += (versions.empty() ? "`" : ", `") + d->version + "`";
-    ctx.report(kCodes[1].code, ctx.value_range(scalar, version->range.begin, version->range.end),
+    ctx.report("asset-version-mismatch",
+               ctx.value_range(scalar, version->range.begin, version->range.end),
                "the repo's own spec of " + std::string(asset_kind_name(kind)) + " `" + name->value +
                    "` (" + where + ") declares version " + versions + ", not `" + version->value +
                    "`; register that spec first, or reference the version it declares",
@@ -286,7 +277,7 @@ class UnknownAsset final : public Rule {
     if (!meant.empty()) {
       report_typo(ctx, scalar, name, meant, message + "; did you mean `" + meant + "`?");
     } else {
-      ctx.report(kCodes[0].code, ctx.value_range(scalar, name.range.begin, name.range.end),
+      ctx.report("unknown-asset", ctx.value_range(scalar, name.range.begin, name.range.end),
                  message + "; add it to `workspace: " + asset_kind_config_key(kind) +
                      "` if the workspace has it");
     }
@@ -312,11 +303,9 @@ class UnknownAsset final : public Rule {
   void report_typo(RuleContext& ctx, const yaml::Node& scalar, const ReferencePart& name,
                    const std::string& meant, std::string message) const {
     TextRange range = ctx.value_range(scalar, name.range.begin, name.range.end);
-    Fix fix;
-    fix.title = "Change to `" + meant + "`";
-    fix.edits.push_back({range, meant});
-    fix.safe = false;  // a guess: the user confirms it
-    ctx.report(kCodes[0].code, range, std::move(message), {std::move(fix)});
+    // A guessed name: the user confirms it.
+    Fix fix("Change to `" + meant + "`", {{range, meant}}, Applicability::Unsafe);
+    ctx.report("unknown-asset", range, std::move(message), {std::move(fix)});
   }
 
   static std::string relative_to_root(const std::string& file, const std::string& root) {

@@ -3,16 +3,14 @@
 // inline components alike): nothing in the component reads the value, so the binding is almost
 // surely a misspelt or stale port name. A warning, with the closest declared port.
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 #include "suggest.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"unknown-port", Severity::Warning,
-     "a pipeline step binds an input or output its component does not declare"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "unknown-port";
 
 std::string declared_list(const std::vector<std::string>& names) {
   if (names.empty()) return "it declares none";
@@ -50,14 +48,12 @@ void check_side(RuleContext& ctx, const Step& step, const std::vector<Port>& bou
     if (!close.empty()) {
       message += "; did you mean `" + close + "`?";
       if (!bound(bound_ports, close)) {
-        Fix fix;
-        fix.title = "Change to `" + close + "`";
-        fix.edits.push_back({p.key->range, close});
-        fix.safe = false;  // the value then reaches the port: a change of meaning
-        fixes.push_back(std::move(fix));
+        // A guessed port: the value then reaches it, a change of what runs.
+        fixes.push_back(
+            {"Change to `" + close + "`", {{p.key->range, close}}, Applicability::Unsafe});
       }
     }
-    ctx.report(kCodes[0].code, p.key->range, std::move(message), std::move(fixes));
+    ctx.report(kCode, p.key->range, std::move(message), std::move(fixes));
   }
 }
 
@@ -78,8 +74,6 @@ void check_steps(RuleContext& ctx, const JobModel& pipeline, int depth) {
 
 class UnknownPort final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override { check_steps(ctx, ctx.model, 0); }
 };
 

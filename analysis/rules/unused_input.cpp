@@ -5,14 +5,13 @@
 #include <unordered_map>
 
 #include "model/binding_scope.h"
-#include "rules/rules.h"
+#include "rules/rule.h"
 
 namespace amllint::rules {
 namespace {
 
-constexpr RuleInfo kCodes[] = {
-    {"unused-input", Severity::Info, "a declared input is never referenced by a binding"},
-};
+// Its row, with severity and summary: rules/registry.cpp.
+constexpr std::string_view kCode = "unused-input";
 
 bool checked_kind(FileKind kind) {
   switch (kind) {
@@ -74,8 +73,6 @@ bool read_as_env_var(std::string_view text, const std::vector<size_t>& mentions,
 
 class UnusedInput final : public Rule {
  public:
-  std::span<const RuleInfo> codes() const override { return kCodes; }
-
   void check(RuleContext& ctx) const override {
     std::vector<const JobModel*> models;
     models_of(ctx.model, models);
@@ -110,7 +107,7 @@ class UnusedInput final : public Rule {
         if (read_as_env_var(ctx.doc.text(), mentions, port.name)) continue;
         std::string how = is_pipeline(*m) ? "no step binds `${{parent.inputs." + port.name + "}}`"
                                           : "nothing references `${{inputs." + port.name + "}}`";
-        ctx.report(kCodes[0].code, port.key->range,
+        ctx.report(kCode, port.key->range,
                    "input `" + port.name + "` is declared but never used: " + how);
       }
     }

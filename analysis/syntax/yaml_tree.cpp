@@ -822,7 +822,9 @@ Tree parse(const Document& doc, const ParseLimits& limits) {
       std::string message = ex.message;
       if (ex.lines.size() > 1) message += " (" + describe_lines(doc, src, ex.lines) + ")";
       std::vector<Fix> fixes;
-      if (!ex.edits.empty()) fixes.push_back({ex.fix_title, ex.edits, false});
+      // A mend of broken YAML infers the structure that was meant (a tab's width, where a
+      // value ends): a guess the user confirms.
+      if (!ex.edits.empty()) fixes.push_back({ex.fix_title, ex.edits, Applicability::Unsafe});
       tree.diagnostics.push_back(
           {range, Severity::Error, "syntax-error", std::move(message), std::move(fixes)});
       if (!ex.group.empty()) groups.push_back(ex.group);

@@ -641,8 +641,9 @@ class Explainer {
       }
       std::vector<Fix> fixes;
       if (!guess.empty())
-        fixes.push_back(
-            {"Replace with `" + guess + "`", {{value_range(view_, ptr), guess}}, false});
+        fixes.push_back({"Replace with `" + guess + "`",
+                         {{value_range(view_, ptr), guess}},
+                         Applicability::Unsafe});  // a guessed value
       if (ptr == "/type") {
         add(ptr, value_range(view_, ptr), "invalid-enum", unsupported_type_message(v, guess),
             std::move(fixes));
@@ -913,7 +914,8 @@ class Explainer {
       std::string guess = closest(key, allowed);
       if (!guess.empty()) {
         message += "; did you mean `" + guess + "`?";
-        fixes.push_back({"Rename to `" + guess + "`", {{key_range, guess}}, false});
+        // A guessed key: the value then takes effect under it.
+        fixes.push_back({"Rename to `" + guess + "`", {{key_range, guess}}, Applicability::Unsafe});
       }
       add(ptr, key_range, "unknown-key", std::move(message), std::move(fixes));
       // Accepted and ignored by the SDK (see drops_unknown): wrong, but not fatal.
@@ -974,7 +976,9 @@ std::vector<Diagnostic> date_findings(const JsonView& view) {
     d.code = "date-value";
     d.message = "`" + text + "` is read as a date, not as text (YAML 1.1, which `az ml` uses): " +
                 "`az ml` rejects it (\"Not a valid string\"); quote it: \"" + text + "\"";
-    d.fixes.push_back({"Quote `" + text + "`", {{d.range, "\"" + text + "\""}}, true});
+    // The text written is the text meant; quoting only stops YAML 1.1 reading a date.
+    d.fixes.push_back(
+        {"Quote `" + text + "`", {{d.range, "\"" + text + "\""}}, Applicability::Safe});
     out.push_back(std::move(d));
   }
   return out;

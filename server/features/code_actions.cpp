@@ -84,7 +84,7 @@ std::vector<lsp::CodeAction> code_actions(const FeatureInput& in, lsp::Range ran
         a.kind = "quickfix";
         a.diagnostics = {ld};
         a.edit = workspace_edit(in, f.edits);
-        a.is_preferred = f.safe && d.fixes.size() == 1;
+        a.is_preferred = f.safe() && d.fixes.size() == 1;
         actions.push_back(std::move(a));
       }
       auto suppression = d.code.empty() ? std::nullopt

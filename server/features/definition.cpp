@@ -1,45 +1,32 @@
 #include "definition.h"
 
-#include "declared_names.h"
-#include "document_links.h"
 #include "file_uri.h"
-#include "model/job_model.h"
-#include "syntax/yaml_tree.h"
+#include "navigation/assets.h"
+#include "navigation/links.h"
 
 namespace amlls {
-namespace {
 
-using amllint::yaml::Node;
-
-// The file a scalar value under the cursor refers to, when its key is one of the file keys.
-std::optional<std::string> file_at(const FeatureInput& in, uint32_t offset) {
-  std::vector<const Node*> nodes = amllint::yaml::path_to(*in.analysis.tree, offset);
-  if (nodes.size() < 2 || !nodes.back()->is_scalar()) return std::nullopt;
-  const Node* holder = nodes[nodes.size() - 2];
-  for (const auto& p : holder->pairs) {
-    if (p.value == nodes.back() && p.key && !p.merged)
-      return referenced_path(in, p.key->text(), *p.value);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
-lsp::Location declaration_location(const FeatureInput& in, const Declaration& d) {
-  amllint::TextRange r = key_text_range(*d.key);
-  if (!d.file) return {std::string(in.uri), in.range(r)};
-  return {path_to_uri(d.file->path), to_range(d.file->doc, r, in.encoding)};
+lsp::Location declaration_location(const FeatureInput& in, const amllint::nav::Declaration& d) {
+  if (!d.doc) return {std::string(in.uri), in.range(d.range)};
+  return {path_to_uri(d.path), to_range(*d.doc, d.range, in.encoding)};
 }
 
 std::vector<lsp::Location> definition(const FeatureInput& in, lsp::Position position) {
-  if (!in.is_azure_ml() || !in.analysis.tree || !in.analysis.tree->root) return {};
+  if (!in.is_azure_ml()) return {};
   uint32_t offset = in.offset(position);
-  if (auto use = name_at(in.analysis, offset)) {
-    if (auto decl = declaration_of(in.analysis, use->name))
+  if (auto use = amllint::nav::name_at(in.analysis, offset)) {
+    if (auto decl = amllint::nav::declaration_of(in.analysis, use->name))
       return {declaration_location(in, *decl)};
     return {};  // an undeclared name: the diagnostics already say so
   }
-  if (auto path = file_at(in, offset)) return {{path_to_uri(*path), {}}};
+  if (auto link =
+          amllint::nav::file_link_at(in.analysis, std::string(in.path), in.environment(), offset))
+    return {{path_to_uri(link->path), {}}};
+  // An `azureml:` name the project declares: its spec (or `.amllint.yaml` entry).
+  if (auto asset =
+          amllint::nav::asset_at(in.analysis, std::string(in.path), in.environment(), offset);
+      asset && asset->found)
+    return {{path_to_uri(asset->file), {{asset->line, 0}, {asset->line, 0}}}};
   return {};
 }
 

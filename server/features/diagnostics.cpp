@@ -13,8 +13,9 @@ lsp::Diagnostic to_lsp(const FeatureInput& in, const amllint::Diagnostic& d) {
 
 std::vector<lsp::Diagnostic> lsp_diagnostics(const FeatureInput& in) {
   std::vector<lsp::Diagnostic> out;
-  // Excluded by an `ignore` glob of `.amllint.yaml`: the CLI does not lint it either.
-  if (!in.is_azure_ml() || in.analysis.ignored) return out;
+  // The core decides what is shown (analyze.h): nothing for a file an `ignore` glob excludes or
+  // that is not Azure ML, except the syntax errors of one that mentions azureml but whose kind
+  // cannot be read. The CLI prints the same list.
   out.reserve(in.analysis.diagnostics.size());
   for (const auto& d : in.analysis.diagnostics) out.push_back(to_lsp(in, d));
   return out;

@@ -1,17 +1,20 @@
 #include "feature_input.h"
 
-#include "syntax/json_view.h"
-#include "syntax/yaml_tree.h"
+#include "environment.h"
+#include "navigation/typed_view.h"
 
 namespace amlls {
 
 const amllint::JsonView& FeatureInput::view() const {
   auto& slot = view_cache ? *view_cache : own_view;
-  if (!slot) {
-    const amllint::yaml::Node* root = analysis.tree ? analysis.tree->root : nullptr;
-    slot = std::make_shared<const amllint::JsonView>(amllint::to_json(root));
-  }
+  if (!slot) slot = amllint::nav::typed_view(analysis);
   return *slot;
+}
+
+amllint::Environment& FeatureInput::environment() const {
+  if (env) return *env;
+  static const std::shared_ptr<amllint::Environment> disk = amllint::make_disk_environment();
+  return *disk;
 }
 
 }  // namespace amlls

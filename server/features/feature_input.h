@@ -10,7 +10,8 @@
 
 namespace amllint {
 struct JsonView;
-}
+class Environment;
+}  // namespace amllint
 
 namespace amlls {
 
@@ -37,6 +38,11 @@ struct FeatureInput {
   // False on the server's loop thread, which must never analyse: fix-all is then offered only
   // from `fixed_text_cache`, which the server fills on a worker first.
   bool may_analyse = true;
+
+  // Where other files are looked up (document links, definition); null for the process-wide
+  // disk environment.
+  amllint::Environment* env = nullptr;
+  amllint::Environment& environment() const;
 
   // Features answer only for Azure ML files, like the CLI.
   bool is_azure_ml() const { return analysis.kind != amllint::FileKind::NotAzureMl; }

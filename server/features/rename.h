@@ -34,7 +34,4 @@ std::optional<lsp::WorkspaceEdit> rename(const FeatureInput& in, lsp::Position p
                                          const std::vector<FeatureInput>& open_documents,
                                          RenameRefusal* refusal);
 
-// Names Azure ML accepts for inputs, outputs and steps: ^[A-Za-z_][A-Za-z0-9_]*$.
-bool valid_name(std::string_view name);
-
 }  // namespace amlls

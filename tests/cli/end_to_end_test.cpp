@@ -141,7 +141,9 @@ TEST_F(AmllintTest, MisspelledKeyIsShownWithSourceLineAndUnderline) {
   EXPECT_EQ(lines[0], "job.yml" + kMisspeltHeader);
   EXPECT_EQ(lines[1], "descripton: Train a scikit-learn SVM on the Iris dataset.");
   EXPECT_EQ(lines[2], "^~~~~~~~~~");
-  EXPECT_EQ(r.err, "1 file checked: 1 error, 0 warnings, 0 infos\n");
+  EXPECT_EQ(r.err,
+            "1 file checked: 1 error, 0 warnings, 0 infos\n"
+            "No fixes available (1 hidden fix can be enabled with --unsafe-fixes)\n");
 }
 
 TEST_F(AmllintTest, InvalidUtf8AndBinaryFilesGetAClearErrorWithAPosition) {
@@ -197,7 +199,9 @@ TEST_F(AmllintTest, DirectoriesAndQuotedGlobsExpandInStableOrder) {
   ProcessResult r = amllint({"jobs"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(first_fields(r.out), (std::vector<std::string>{"jobs/a/x.yaml", "jobs/b.yml"}));
-  EXPECT_EQ(r.err, "2 files checked: 2 errors, 0 warnings, 0 infos\n");
+  EXPECT_EQ(r.err,
+            "2 files checked: 2 errors, 0 warnings, 0 infos\n"
+            "No fixes available (2 hidden fixes can be enabled with --unsafe-fixes)\n");
 
   r = amllint({"jobs/**/*.yml"});
   EXPECT_EQ(first_fields(r.out), (std::vector<std::string>{"jobs/b.yml"}));
@@ -473,10 +477,46 @@ TEST_F(AmllintTest, FixAndDiffNeverApplyAnUnsafeFix) {
   ProcessResult r = amllint({"--diff", "job.yml"});
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "amllint: 1 hidden fix can be enabled with --unsafe-fixes\n");
   r = amllint({"--fix", "job.yml"});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(read(job), before);
   EXPECT_TRUE(starts_with(r.out, "job.yml:20:1: error: ")) << r.out;
+  EXPECT_EQ(r.err,
+            "1 file checked: 1 error, 0 warnings, 0 infos\n"
+            "No fixes available (1 hidden fix can be enabled with --unsafe-fixes)\n");
+}
+
+TEST_F(AmllintTest, UnsafeFixesApplyTheGuessedRename) {
+  fs::path job = copy(kIris, "job.yml", misspell);
+  ProcessResult r = amllint({"--diff", "--unsafe-fixes", "job.yml"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.out.find("-descripton: Train"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+description: Train"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(read(job), misspell(read(kCorpus / kIris)));  // --diff writes nothing
+
+  r = amllint({"--fix", "--unsafe-fixes", "job.yml"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.err,
+            "amllint: job.yml: fixed 1 problem: Rename to `description`\n"
+            "1 file checked, no problems found\n");
+  EXPECT_EQ(read(job), read(kCorpus / kIris));
+}
+
+TEST_F(AmllintTest, TextOutputCountsFixableAndHiddenFixes) {
+  // One safe fix (`$<<...>>`) and one unsafe one (`descripton`), not applied: counted.
+  copy(kIris, "job.yml", [](std::string text) {
+    return misspell(replace_once(text, "--C ${{inputs.C}}", "--C $<<inputs.C>>"));
+  });
+  ProcessResult r = amllint({"job.yml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(ends_with(r.err,
+                        "1 fixable with --fix (1 hidden fix can be enabled with "
+                        "--unsafe-fixes)\n"))
+      << r.err;
+  r = amllint({"--unsafe-fixes", "job.yml"});
+  EXPECT_TRUE(ends_with(r.err, "2 fixable with --fix --unsafe-fixes\n")) << r.err;
 }
 
 TEST_F(AmllintTest, StatsReportFilesPerSecondAndTimePerFile) {
@@ -494,7 +534,8 @@ TEST_F(AmllintTest, StatsReportFilesPerSecondAndTimePerFile) {
 
 namespace {
 
-// Two safe fixes seeded into the iris job: a legacy `$<<...>>` binding and a misspelt `input.`.
+// Two fixes seeded into the iris job: a legacy `$<<...>>` binding (safe: it can only mean
+// `${{...}}`) and a misspelt `input.` (unsafe: `inputs` is the closest word, a guess).
 std::string seed_fixable(std::string text) {
   text = replace_once(text, "--C ${{inputs.C}}", "--C $<<inputs.C>>");
   return replace_once(text, "--kernel ${{inputs.kernel}}", "--kernel ${{input.kernel}}");
@@ -506,16 +547,41 @@ TEST_F(AmllintTest, DiffShowsSafeFixesWithoutWriting) {
   ProcessResult r = amllint({"--diff", "job.yml"});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out,
+            "--- job.yml\n+++ job.yml\n@@ -3,7 +3,7 @@\n command: >-\n   python main.py \n"
+            "   --iris-csv ${{inputs.iris_csv}}\n-  --C $<<inputs.C>>\n+  --C ${{inputs.C}}\n"
+            "   --kernel ${{input.kernel}}\n   --coef0 ${{inputs.coef0}}\n inputs:\n");
+  EXPECT_EQ(r.err, "amllint: 1 hidden fix can be enabled with --unsafe-fixes\n");
+  EXPECT_EQ(read(job), before);
+
+  r = amllint({"--diff", "--unsafe-fixes", "job.yml"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
             "--- job.yml\n+++ job.yml\n@@ -3,8 +3,8 @@\n command: >-\n   python main.py \n"
             "   --iris-csv ${{inputs.iris_csv}}\n-  --C $<<inputs.C>>\n-  --kernel "
             "${{input.kernel}}\n+  --C ${{inputs.C}}\n+  --kernel ${{inputs.kernel}}\n"
             "   --coef0 ${{inputs.coef0}}\n inputs:\n   iris_csv: \n");
+  EXPECT_EQ(r.err, "");
   EXPECT_EQ(read(job), before);
 }
 
-TEST_F(AmllintTest, FixLeavesTheFileLintCleanAndByteIdenticalElsewhere) {
+TEST_F(AmllintTest, FixAppliesOnlyTheSafeFix) {
   fs::path job = copy(kIris, "job.yml", seed_fixable);
   ProcessResult r = amllint({"--fix", "job.yml"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;  // the misspelt `input.` is left, a warning
+  EXPECT_TRUE(starts_with(r.out, "job.yml:7:12: warning: ")) << r.out;
+  EXPECT_TRUE(starts_with(r.err, "amllint: job.yml: fixed 1 problem: Change to `${{inputs.C}}`\n"))
+      << r.err;
+  EXPECT_TRUE(ends_with(r.err,
+                        "No fixes available (1 hidden fix can be enabled with "
+                        "--unsafe-fixes)\n"))
+      << r.err;
+  EXPECT_EQ(read(job), replace_once(read(kCorpus / kIris), "--kernel ${{inputs.kernel}}",
+                                    "--kernel ${{input.kernel}}"));
+}
+
+TEST_F(AmllintTest, FixWithUnsafeFixesLeavesTheFileLintCleanAndByteIdenticalElsewhere) {
+  fs::path job = copy(kIris, "job.yml", seed_fixable);
+  ProcessResult r = amllint({"--fix", "--unsafe-fixes", "job.yml"});
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
@@ -526,7 +592,7 @@ TEST_F(AmllintTest, FixLeavesTheFileLintCleanAndByteIdenticalElsewhere) {
 
 TEST_F(AmllintTest, EveryFixOfferedAcrossTheCorpusKeepsItsYamlParsing) {
   fs::copy(kCorpus, dir_ / "corpus", fs::copy_options::recursive);
-  ProcessResult fixed = amllint({"--fix", "--quiet", "corpus"});
+  ProcessResult fixed = amllint({"--fix", "--unsafe-fixes", "--quiet", "corpus"});
   EXPECT_LE(fixed.status, 1) << fixed.err;
   EXPECT_EQ(fixed.err.find("not applied"), std::string::npos) << fixed.err;
   ProcessResult after = amllint({"--format", "json", "corpus"});

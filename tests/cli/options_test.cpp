@@ -33,6 +33,17 @@ TEST(Options, ParsesFlagsValuesAndPaths) {
   EXPECT_EQ(r.options.rule_docs_url, "");
 }
 
+TEST(Options, UnsafeFixesIsAFlagOfItsOwn) {
+  auto r = parse_options({"--fix", "--unsafe-fixes", "a.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_TRUE(r.options.fix);
+  EXPECT_TRUE(r.options.unsafe_fixes);
+  r = parse_options({"--diff", "a.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_FALSE(r.options.unsafe_fixes);
+  EXPECT_EQ(parse_options({"--unsafe-fixes=yes", "a"}).error, "--unsafe-fixes takes no value");
+}
+
 TEST(Options, RejectsWhatCannotWork) {
   EXPECT_EQ(parse_options({}).error, "no files to lint");
   EXPECT_EQ(parse_options({"--format", "xml", "a"}).error,

@@ -186,7 +186,8 @@ local ok, err = pcall(function()
     check(cleared, 'the diagnostic goes away after the fix', vim.inspect(vim.diagnostic.get(buf)))
   end
 
-  -- :AmllintFixAll applies the safe fix of a misspelt binding (`input.C` for `inputs.C`).
+  -- A misspelt binding (`input.C`): its fix `inputs` is a guess (unsafe), which :AmllintFixAll
+  -- leaves alone; the legacy `$<<inputs.C>>` has a safe fix, which it applies.
   local expected = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   local c_line = assert(line_index(buf, '  --C ${{inputs.C}}'))
   vim.api.nvim_buf_set_lines(buf, c_line, c_line + 1, false, { '  --C ${{input.C}}' })
@@ -203,6 +204,19 @@ local ok, err = pcall(function()
     vim.inspect(vim.diagnostic.get(buf)))
   check(binding and binding.severity == vim.diagnostic.severity.INFO,
     'the rule level from settings applies', binding and tostring(binding.severity))
+  vim.cmd('AmllintFixAll')
+  local kept = vim.api.nvim_buf_get_lines(buf, c_line, c_line + 1, false)[1]
+  check(kept == '  --C ${{input.C}}', ':AmllintFixAll leaves the guessed rename alone', kept)
+  vim.api.nvim_buf_set_lines(buf, c_line, c_line + 1, false, { '  --C $<<inputs.C>>' })
+  local legacy = vim.wait(TIMEOUT, function()
+    for _, d in ipairs(vim.diagnostic.get(buf, { lnum = c_line })) do
+      if lsp_code(d) == 'legacy-binding-syntax' then
+        return true
+      end
+    end
+    return false
+  end, 20)
+  check(legacy, 'the legacy binding is reported on its line', vim.inspect(vim.diagnostic.get(buf)))
   vim.cmd('AmllintFixAll')
   local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   check(vim.deep_equal(after, expected), ':AmllintFixAll restores the binding', after[c_line + 1])

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::check_diagnostics(doc, first);
 
   const bool parsed = parses(first);
-  FixOutcome fixed = fix_all(doc.text(), options, first);
+  // Every fix, unsafe ones too (`--unsafe-fixes`): none may damage the document.
+  FixOutcome fixed = fix_all(doc.text(), options, first, FixScope::Unsafe);
   const Document after(fixed.text);
   fuzz::check_diagnostics(after, fixed.analysis);
   if (parsed) FUZZ_CHECK(parses(fixed.analysis), "fix-all broke the YAML:\n" + fixed.text);

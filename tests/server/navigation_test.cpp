@@ -6,10 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "features/code_actions.h"
+#include "features/completion.h"
 #include "features/definition.h"
+#include "features/hover.h"
 #include "features/references.h"
 #include "features/rename.h"
 #include "features/semantic_tokens.h"
@@ -126,6 +129,69 @@ class Navigation : public ::testing::Test {
 
   fs::path dir_;
 };
+
+// ------------------------------------------------------------------------------ completion
+
+// After `${{parent.jobs.<s>.outputs.` completion offers what undefined-step-output accepts: the
+// outputs the step's component declares, not those the step happens to bind in the pipeline.
+TEST_F(Navigation, CompletionOfAStepsOutputsIsWhatItsComponentDeclares) {
+  std::string text = kPipeline;
+  const std::string bound = "    outputs:\n      bound_here: ${{parent.outputs.final_model}}\n";
+  text.insert(text.find("  train:\n"), bound);
+  // Line 26 (after the 2 inserted lines): `      training: ${{parent.jobs.prep.outputs.`
+  const std::string typed = "      training: ${{parent.jobs.prep.outputs.";
+  text.replace(text.find("      training: ${{parent.jobs.prep.outputs.cleaned}}"),
+               std::string("      training: ${{parent.jobs.prep.outputs.cleaned}}").size(),
+               typed + "}}");
+  Analysed p(path("pipeline.yml"), text);
+  lsp::CompletionList list = completion(p.in, at(26, static_cast<uint32_t>(typed.size())));
+  std::vector<std::string> labels;
+  for (const auto& item : list.items) labels.push_back(item.label);
+  EXPECT_EQ(labels, std::vector<std::string>{"cleaned"});
+  // In the inline command, `inputs.` names the step's own ports.
+  list = completion(p.in, at(22, 46));
+  labels.clear();
+  for (const auto& item : list.items) labels.push_back(item.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"training", "rate"}));
+}
+
+// After `azureml:` completion offers the project's assets of the kind the key names and the
+// curated environments; hover says where a name is declared, and definition jumps there.
+TEST_F(Navigation, AzuremlNamesFromTheWorkspaceIndex) {
+  write("env.yml",
+        "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\n"
+        "name: my-env\n"
+        "version: 3\n"
+        "image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\n");
+  std::string job = kJob;
+  job.replace(
+      job.find("environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest"),
+      std::string("environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest").size(),
+      "environment: azureml:");
+  Analysed typing(path("job.yml"), job);
+  lsp::CompletionList list = completion(typing.in, at(5, 21));
+  std::set<std::string> labels;
+  for (const auto& item : list.items) {
+    labels.insert(item.label);
+    ASSERT_TRUE(item.text_edit);
+    EXPECT_EQ(item.text_edit->range, span(5, 21, 21));  // after `azureml:`
+  }
+  EXPECT_TRUE(labels.count("my-env:3")) << list.items.size();
+  EXPECT_TRUE(labels.count("my-env@latest"));
+  EXPECT_TRUE(labels.count("AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest"));
+  EXPECT_FALSE(labels.count("cpu-cluster"));  // a compute, not an environment
+
+  job.replace(job.find("environment: azureml:"), 21, "environment: azureml:my-env:3");
+  Analysed j(path("job.yml"), job);
+  auto h = hover(j.in, at(5, 25));
+  ASSERT_TRUE(h);
+  EXPECT_NE(h->markdown.find("declared in `" + path("env.yml") + "` line 2"), std::string::npos)
+      << h->markdown;
+  auto locs = definition(j.in, at(5, 25));
+  ASSERT_EQ(locs.size(), 1u);
+  EXPECT_EQ(locs[0].uri, path_to_uri(path("env.yml")));
+  EXPECT_EQ(locs[0].range.start.line, 1u);
+}
 
 // ------------------------------------------------------------------------------ definition
 
@@ -276,7 +342,8 @@ TEST_F(Navigation, RenameRefusesInvalidAndTakenNames) {
   EXPECT_FALSE(rename(p.in, at(6, 3), "raw_data", {}, &refusal));
   EXPECT_EQ(refusal.code, lsp::RequestFailed);
   EXPECT_NE(refusal.message.find("already"), std::string::npos);
-  EXPECT_TRUE(valid_name("_x9") && valid_name("Raw_Data") && !valid_name("9x"));
+  EXPECT_TRUE(amllint::nav::valid_name("_x9") && amllint::nav::valid_name("Raw_Data") &&
+              !amllint::nav::valid_name("9x"));
   // Not on a name: prepareRename has nothing to say and no refusal either.
   RenameRefusal none;
   EXPECT_FALSE(prepare_rename(p.in, at(1, 2), {}, &none));
@@ -404,18 +471,22 @@ TEST_F(Navigation, SemanticTokensOfStepsOutputsAndParents) {
 
 // ------------------------------------------------------------------------------ fix all
 
-TEST_F(Navigation, FixAllAppliesFixesThatAnEarlierFixReveals) {
-  // `$<<inputs.epoch>>` becomes `${{inputs.epoch}}` in the first pass; only then is `epoch`
-  // an undefined input whose fix is `epochs`.
+TEST_F(Navigation, FixAllAppliesSafeFixesOnlyAndQuickFixesOfferTheRest) {
+  // `$<<inputs.epoch>>` becomes `${{inputs.epoch}}` (safe: it can only mean that); only then is
+  // `epoch` an undefined input whose fix `epochs` is a guess (unsafe): fix-all leaves it out.
   std::string text = kJob;
   text.replace(text.find("${{inputs.epochs}}"), 18, "$<<inputs.epoch>>");
+  std::string safe_only = kJob;
+  safe_only.replace(safe_only.find("${{inputs.epochs}}"), 18, "${{inputs.epoch}}");
   Analysed j(path("job.yml"), text);
   std::shared_ptr<const std::string> fixed = fixed_text(j.in);
   ASSERT_TRUE(fixed);
-  EXPECT_EQ(*fixed, kJob);
+  EXPECT_EQ(*fixed, safe_only);
   amllint::AnalysisOptions options;
   options.path = j.path;
   EXPECT_EQ(*fixed, amllint::fix_all(text, options, j.analysis).text);
+  // The fix an earlier one reveals is applied in a later pass when unsafe fixes are asked for.
+  EXPECT_EQ(amllint::fix_all(text, options, j.analysis, amllint::FixScope::Unsafe).text, kJob);
 
   auto actions = code_actions(j.in, span(0, 0, 0), {kFixAllKind});
   ASSERT_EQ(actions.size(), 1u);
@@ -424,6 +495,25 @@ TEST_F(Navigation, FixAllAppliesFixesThatAnEarlierFixReveals) {
   // One edit covering only what changed, in UTF-16 columns.
   EXPECT_EQ(edits[0].range.start.line, 2u);
   EXPECT_EQ(edits[0].range.end.line, 2u);
+  EXPECT_EQ(edits[0].new_text.find("epochs"), std::string::npos) << edits[0].new_text;
+
+  // After the safe fix, the guessed rename is still a quick fix, but not a preferred one, and
+  // fix-all has nothing left to offer.
+  Analysed after(path("job.yml"), safe_only);
+  const size_t at = safe_only.find("inputs.epoch}}") + 7;
+  const lsp::Position p = after.in.position(static_cast<uint32_t>(at));
+  auto quick = code_actions(after.in, {p, p}, {});
+  bool rename = false;
+  for (const auto& a : quick) {
+    EXPECT_NE(a.kind, kFixAllKind);
+    if (a.title == "Change to `epochs`") {
+      rename = true;
+      EXPECT_EQ(a.kind, "quickfix");
+      EXPECT_FALSE(a.is_preferred);
+    }
+  }
+  EXPECT_TRUE(rename);
+  EXPECT_FALSE(fixed_text(after.in));
 }
 
 // ------------------------------------------------------------------------------ through the server

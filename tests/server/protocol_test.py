@@ -405,6 +405,15 @@ class SameAsCli(unittest.TestCase):
             with open(faulty, "w") as f:
                 f.write(JOB.replace("compute:", "compuet:").replace("pytorch", "pytorhc"))
             files.append(faulty)
+            # Its kind cannot be read, but it mentions azureml: both faces show its syntax error
+            # (the server used to drop it). A plain YAML file gets nothing from either.
+            undetectable = os.path.join(tmp, "undetectable.yml")
+            with open(undetectable, "w") as f:
+                f.write("name: thing\nenvironment: azureml:foo:1\nbad: [unclosed\n")
+            plain = os.path.join(tmp, "plain.yml")
+            with open(plain, "w") as f:
+                f.write("name: build\non: [push]\njobs: {}\n")
+            files += [undetectable, plain]
             c = Client()
             c.initialize()
             compared = 0
@@ -419,6 +428,10 @@ class SameAsCli(unittest.TestCase):
                 ours = sorted((d["range"]["start"]["line"], d.get("code"), d["message"]) for d in published)
                 theirs = sorted((d["line"] - 1, d["code"], d["message"]) for d in printed)
                 self.assertEqual(ours, theirs, path)
+                if path == undetectable:
+                    self.assertIn("syntax-error", codes(published))
+                if path == plain:
+                    self.assertEqual(ours, [])
                 compared += len(ours)
                 c.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
             self.assertGreater(compared, 0)

@@ -140,7 +140,7 @@ TEST(SchemaSdkForms, DatesAreRejectedInTextFieldsOnly) {
   EXPECT_EQ(d.code, "date-value");
   EXPECT_EQ(c.text_of(d.range), "2024-01-01");
   ASSERT_EQ(d.fixes.size(), 1u);
-  EXPECT_TRUE(d.fixes[0].safe);
+  EXPECT_TRUE(d.fixes[0].safe());
   EXPECT_EQ(d.fixes[0].edits[0].new_text, "\"2024-01-01\"");
 
   Checked version(FileKind::CommandComponent, std::string(kComponent) + "version: 2024-01-01\n");

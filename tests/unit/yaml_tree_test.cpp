@@ -213,7 +213,7 @@ TEST(YamlTree, TabIndentationIsOneErrorInWordsWithAFix) {
   ASSERT_TRUE(p.at({"inputs", "batch"}));
   EXPECT_EQ(p.at({"inputs", "batch"})->value, "4");
   ASSERT_EQ(errors[0]->fixes.size(), 1u);
-  EXPECT_FALSE(errors[0]->fixes[0].safe);
+  EXPECT_FALSE(errors[0]->fixes[0].safe());
   Parsed fixed(apply(p.doc.text(), errors[0]->fixes[0]));
   EXPECT_TRUE(fixed.tree.diagnostics.empty()) << fixed.doc.text();
   EXPECT_EQ(fixed.at({"inputs", "epochs"})->value, "3");

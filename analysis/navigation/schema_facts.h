@@ -1,11 +1,12 @@
 // Small readings of a resolved schema node (SchemaInfo::node) shared by hover and completion.
+// Internal to analysis/navigation/.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-namespace amlls {
+namespace amllint::nav {
 
 // "string", "integer | string", ...; empty when the node says nothing.
 std::string schema_type(const nlohmann::json& node);
@@ -14,4 +15,4 @@ bool schema_is(const nlohmann::json& node, const char* type);
 // booleans.
 std::vector<std::string> schema_values(const nlohmann::json& node);
 
-}  // namespace amlls
+}  // namespace amllint::nav

@@ -1,19 +1,14 @@
-#include "declared_names.h"
+#include "navigation/names.h"
 
 #include <algorithm>
 
-#include "analyze.h"
 #include "model/binding_scope.h"
 #include "model/job_model.h"
+#include "navigation/tree_reading.h"
 
-namespace amlls {
+namespace amllint::nav {
 namespace {
 
-using amllint::BindingKind;
-using amllint::BoundExpression;
-using amllint::JobModel;
-using amllint::Port;
-using amllint::Step;
 using Role = NameUse::Role;
 using Kind = Name::Kind;
 
@@ -45,7 +40,7 @@ void add_declarations(const JobModel& m, std::vector<NameUse>& out) {
   }
 }
 
-const amllint::BindingSegment* segment_at(const amllint::Binding& b, uint32_t begin) {
+const BindingSegment* segment_at(const Binding& b, uint32_t begin) {
   for (const auto& s : b.segments)
     if (s.range.begin == begin) return &s;
   return nullptr;
@@ -54,29 +49,30 @@ const amllint::BindingSegment* segment_at(const amllint::Binding& b, uint32_t be
 // The names one binding mentions: a port, a search-space parameter, or a step and maybe one of
 // its outputs. Names whose list of candidates is unknown (registry components) are left out.
 void add_binding(const BoundExpression& e, std::vector<NameUse>& out) {
-  const amllint::Binding& b = e.binding;
-  amllint::Lookup lookup = amllint::lookup_for(e);
+  const Binding& b = e.binding;
+  Lookup lookup = lookup_for(e);
   switch (lookup.kind) {
-    case amllint::LookupKind::None: return;
-    case amllint::LookupKind::Steps: {
+    case LookupKind::None: return;
+    case LookupKind::Steps: {
       if (b.step.empty() || !lookup.pipeline || !segment_at(b, b.step_range.begin)) return;
       out.push_back({{Kind::Step, lookup.pipeline, b.step}, b.step_range, Role::Binding});
       const Step* step = lookup.pipeline->step(b.step);
-      const amllint::BindingSegment* seg = amllint::name_segment(b);
+      const BindingSegment* seg = name_segment(b);
       if (b.kind == BindingKind::ParentJobOutput && step && step->ports() && seg)
         out.push_back({{Kind::Output, step->ports(), seg->text}, seg->range, Role::Binding});
       return;
     }
     default: break;
   }
-  const amllint::BindingSegment* seg = amllint::name_segment(b);
+  const BindingSegment* seg = name_segment(b);
   if (!seg || !lookup.model) return;
-  Kind kind = lookup.kind == amllint::LookupKind::Inputs    ? Kind::Input
-              : lookup.kind == amllint::LookupKind::Outputs ? Kind::Output
-                                                            : Kind::Parameter;
-  // A sweep's trial may read its search-space parameters as inputs (as the rules accept).
+  Kind kind = lookup.kind == LookupKind::Inputs    ? Kind::Input
+              : lookup.kind == LookupKind::Outputs ? Kind::Output
+                                                   : Kind::Parameter;
+  // A sweep's trial may read its search-space parameters as inputs (the rule then suggests
+  // `search_space.`): navigation follows the name to the parameter.
   if (kind == Kind::Input && !lookup.model->input(seg->text) &&
-      lookup.model->kind == amllint::FileKind::SweepJob && lookup.model->parameter(seg->text))
+      lookup.model->kind == FileKind::SweepJob && lookup.model->parameter(seg->text))
     kind = Kind::Parameter;
   out.push_back({{kind, lookup.model, seg->text}, seg->range, Role::Binding});
 }
@@ -89,7 +85,7 @@ bool in_document(const JobModel& root, const JobModel* m) {
   return false;
 }
 
-const amllint::LoadedFile* component_file_of(const JobModel& root, const JobModel* m) {
+const LoadedFile* component_file_of(const JobModel& root, const JobModel* m) {
   for (const Step& s : root.steps) {
     if (s.component_file && s.component_file->model.get() == m) return s.component_file.get();
     if (s.inline_model)
@@ -113,15 +109,17 @@ void steps_running(const JobModel& m, const std::string& path, std::vector<const
 
 }  // namespace
 
-amllint::TextRange key_text_range(const amllint::yaml::Node& key) {
-  using Style = amllint::yaml::ScalarStyle;
-  bool quoted = key.style == Style::SingleQuoted || key.style == Style::DoubleQuoted;
-  if (quoted && key.range.end - key.range.begin >= 2)
-    return {key.range.begin + 1, key.range.end - 1};
-  return key.range;
+const char* kind_word(Kind k) {
+  switch (k) {
+    case Kind::Input: return "input";
+    case Kind::Output: return "output";
+    case Kind::Parameter: return "search-space parameter";
+    case Kind::Step: return "step";
+  }
+  return "name";
 }
 
-std::vector<NameUse> name_uses(const amllint::Analysis& analysis) {
+std::vector<NameUse> name_uses(const Analysis& analysis) {
   std::vector<NameUse> out;
   if (!analysis.model) return out;
   add_declarations(*analysis.model, out);
@@ -138,7 +136,7 @@ std::vector<NameUse> name_uses(const amllint::Analysis& analysis) {
   return out;
 }
 
-std::optional<NameUse> name_at(const amllint::Analysis& analysis, uint32_t offset) {
+std::optional<NameUse> name_at(const Analysis& analysis, uint32_t offset) {
   std::vector<NameUse> uses = name_uses(analysis);
   std::optional<NameUse> found;
   for (const NameUse& u : uses) {
@@ -149,7 +147,7 @@ std::optional<NameUse> name_at(const amllint::Analysis& analysis, uint32_t offse
   if (found || !analysis.model) return found;
   // Elsewhere in a binding (`${{`, `parent.inputs.`): the last name it mentions.
   for (const BoundExpression& e : analysis.model->bindings) {
-    const amllint::TextRange r = e.binding.range;
+    const TextRange r = e.binding.range;
     if (offset < r.begin || offset >= r.end) continue;
     for (const NameUse& u : uses)
       if (u.role == Role::Binding && r.begin <= u.range.begin && u.range.end <= r.end) found = u;
@@ -158,38 +156,72 @@ std::optional<NameUse> name_at(const amllint::Analysis& analysis, uint32_t offse
   return std::nullopt;
 }
 
-std::vector<NameUse> uses_of(const amllint::Analysis& analysis, const Name& name) {
+std::vector<NameUse> uses_of(const Analysis& analysis, const Name& name) {
   std::vector<NameUse> all = name_uses(analysis);
   std::erase_if(all, [&](const NameUse& u) { return !(u.name == name); });
   return all;
 }
 
-std::optional<Declaration> declaration_of(const amllint::Analysis& analysis, const Name& name) {
-  if (!analysis.model || !name.model) return std::nullopt;
+Declared declared_nodes(const Name& name) {
+  if (!name.model) return {};
   const JobModel& m = *name.model;
-  const amllint::yaml::Node* key = nullptr;
+  const Port* p = nullptr;
   switch (name.kind) {
-    case Kind::Input:
-      if (auto* p = find(m.inputs, name.text)) key = p->key;
-      break;
-    case Kind::Output:
-      if (auto* p = find(m.outputs, name.text)) key = p->key;
-      break;
-    case Kind::Parameter:
-      if (auto* p = find(m.search_space, name.text)) key = p->key;
-      break;
+    case Kind::Input: p = find(m.inputs, name.text); break;
+    case Kind::Output: p = find(m.outputs, name.text); break;
+    case Kind::Parameter: p = find(m.search_space, name.text); break;
     case Kind::Step:
-      if (auto* s = m.step(name.text)) key = s->key;
-      break;
+      if (auto* s = m.step(name.text)) return {s->key, s->node};
+      return {};
   }
+  return p ? Declared{p->key, p->value} : Declared{};
+}
+
+std::optional<Declaration> declaration_of(const Analysis& analysis, const Name& name) {
+  if (!analysis.model || !name.model) return std::nullopt;
+  const yaml::Node* key = declared_nodes(name).key;
   if (!key) return std::nullopt;
-  if (in_document(*analysis.model, &m)) return Declaration{key, nullptr};
-  if (auto* file = component_file_of(*analysis.model, &m)) return Declaration{key, file};
+  if (in_document(*analysis.model, name.model))
+    return Declaration{key_text_range(*key), {}, nullptr};
+  if (auto* file = component_file_of(*analysis.model, name.model))
+    return Declaration{key_text_range(*key), file->path, &file->doc};
   return std::nullopt;
 }
 
-std::vector<NameUse> component_port_uses(const amllint::Analysis& analysis,
-                                         const std::string& component_path, Name::Kind kind,
+bool declares(const JobModel& m, Kind kind, const std::string& text) {
+  switch (kind) {
+    case Kind::Input: return m.input(text) != nullptr;
+    case Kind::Output: return m.output(text) != nullptr;
+    case Kind::Parameter: return m.parameter(text) != nullptr;
+    case Kind::Step: return m.step(text) != nullptr;
+  }
+  return false;
+}
+
+std::optional<Name> as_declared_in(const Analysis& home, const Name& name) {
+  // Ports of a component file are those of its root model.
+  const JobModel* root = home.model.get();
+  if (!root || !declares(*root, name.kind, name.text)) return std::nullopt;
+  return Name{name.kind, root, name.text};
+}
+
+bool is_component(const Analysis& analysis) {
+  switch (analysis.kind) {
+    case FileKind::CommandComponent:
+    case FileKind::PipelineComponent:
+    case FileKind::ParallelComponent:
+    case FileKind::SparkComponent:
+    case FileKind::DataTransferComponent: return true;
+    default: return false;
+  }
+}
+
+bool is_root_model(const Analysis& analysis, const Name& name) {
+  return name.model && name.model == analysis.model.get();
+}
+
+std::vector<NameUse> component_port_uses(const Analysis& analysis,
+                                         const std::string& component_path, Kind kind,
                                          const std::string& port) {
   std::vector<NameUse> out;
   if (!analysis.model) return out;
@@ -208,4 +240,11 @@ std::vector<NameUse> component_port_uses(const amllint::Analysis& analysis,
   return out;
 }
 
-}  // namespace amlls
+bool valid_name(std::string_view name) {
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  if (name.empty() || !alpha(name[0])) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); });
+}
+
+}  // namespace amllint::nav

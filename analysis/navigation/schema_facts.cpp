@@ -1,8 +1,8 @@
-#include "schema_facts.h"
+#include "navigation/schema_facts.h"
 
 #include <algorithm>
 
-namespace amlls {
+namespace amllint::nav {
 
 using nlohmann::json;
 
@@ -59,4 +59,4 @@ std::vector<std::string> schema_values(const json& node) {
   return out;
 }
 
-}  // namespace amlls
+}  // namespace amllint::nav

@@ -1,15 +1,15 @@
-#include "features/cursor_context.h"
+#include "navigation/cursor_context.h"
 
 #include <gtest/gtest.h>
 
-namespace amlls {
+namespace amllint::nav {
 namespace {
 
 // The cursor is where `|` stands; it is removed from the text.
 CursorContext at(std::string text) {
   size_t bar = text.find('|');
   text.erase(bar, 1);
-  amllint::Document doc(text);
+  Document doc(text);
   return cursor_context(doc, static_cast<uint32_t>(bar));
 }
 
@@ -51,4 +51,4 @@ TEST(CursorContext, HalfTypedFileStillHasAContext) {
 }
 
 }  // namespace
-}  // namespace amlls
+}  // namespace amllint::nav

@@ -1,10 +1,10 @@
-#include "cursor_context.h"
+#include "navigation/cursor_context.h"
 
 #include <algorithm>
 
 #include "syntax/json_view.h"
 
-namespace amlls {
+namespace amllint::nav {
 namespace {
 
 // One line as block YAML sees it.
@@ -58,8 +58,7 @@ LineShape shape(std::string_view line) {
 
 // The index of the item whose dash is at `dash_column` on `line`, and the line of the key that
 // owns the sequence (-1 when the sequence is the root).
-std::pair<size_t, int> sequence_position(const amllint::Document& doc, uint32_t line,
-                                         uint32_t dash_column) {
+std::pair<size_t, int> sequence_position(const Document& doc, uint32_t line, uint32_t dash_column) {
   size_t index = 0;
   for (int l = static_cast<int>(line) - 1; l >= 0; --l) {
     LineShape s = shape(doc.line_text(static_cast<uint32_t>(l)));
@@ -77,7 +76,7 @@ std::pair<size_t, int> sequence_position(const amllint::Document& doc, uint32_t 
 
 }  // namespace
 
-std::vector<std::string> owner_path(const amllint::Document& doc, uint32_t line, uint32_t column) {
+std::vector<std::string> owner_path(const Document& doc, uint32_t line, uint32_t column) {
   std::vector<std::string> path;  // built leaf-first
   // The cursor's own line may open a sequence item that holds the key.
   LineShape self = shape(doc.line_text(line));
@@ -132,11 +131,11 @@ std::vector<std::string> owner_path(const amllint::Document& doc, uint32_t line,
 
 std::string CursorContext::pointer() const {
   std::string p;
-  for (const auto& t : path) p += "/" + amllint::escape_pointer_token(t);
+  for (const auto& t : path) p += "/" + escape_pointer_token(t);
   return p;
 }
 
-CursorContext cursor_context(const amllint::Document& doc, uint32_t offset) {
+CursorContext cursor_context(const Document& doc, uint32_t offset) {
   CursorContext ctx;
   uint32_t line = doc.line_of(offset);
   uint32_t start = doc.line_start(line);
@@ -208,4 +207,4 @@ CursorContext cursor_context(const amllint::Document& doc, uint32_t offset) {
   return ctx;
 }
 
-}  // namespace amlls
+}  // namespace amllint::nav

@@ -9,7 +9,7 @@
 
 #include "syntax/document.h"
 
-namespace amlls {
+namespace amllint::nav {
 
 struct CursorContext {
   enum class Mode { Key, Value, Expression };
@@ -27,9 +27,9 @@ struct CursorContext {
   std::string pointer() const;  // RFC 6901, "" for the root
 };
 
-CursorContext cursor_context(const amllint::Document& doc, uint32_t offset);
+CursorContext cursor_context(const Document& doc, uint32_t offset);
 
 // JSON pointer tokens of the mapping that holds the key written at `column` of `line`.
-std::vector<std::string> owner_path(const amllint::Document& doc, uint32_t line, uint32_t column);
+std::vector<std::string> owner_path(const Document& doc, uint32_t line, uint32_t column);
 
-}  // namespace amlls
+}  // namespace amllint::nav
