@@ -149,6 +149,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   check_cancel(options);
   out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
   RuleContext ctx(doc, *tree, *out.model, env, options.path);
+  ctx.config = config.get();
+  ctx.cancel = options.cancel;
   run_rules(ctx, options);
   drop_superseded(out.diagnostics, ctx.superseded);
   for (Diagnostic& d : ctx.diagnostics) out.diagnostics.push_back(std::move(d));

@@ -115,19 +115,26 @@ class DiskEnvironment final : public Environment {
 
   ProgramResult run_program(const ProgramRun& run) override { return run_with_files(run); }
 
-  std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& file_path) override {
-    std::shared_ptr<const Config> config = config_for(file_path);
-    std::string root = workspace_root(file_path, config.get());
+  std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& file_path,
+                                                        const Config* given) override {
+    std::shared_ptr<const Config> found;
+    const Config* config = given && !given->workspace.empty() ? given : nullptr;
+    if (!config) {
+      found = config_for(file_path);
+      config = found.get();
+    }
+    std::string root = workspace_root(file_path, config);
+    std::string key = root + '\0' + (config ? config->path : std::string());
     // One scan per project folder, even when many files of it are analysed at once.
     std::lock_guard build(index_mutex_);
     {
       std::lock_guard lock(mutex_);
-      auto it = indexes_.find(root);
+      auto it = indexes_.find(key);
       if (it != indexes_.end()) return it->second;
     }
-    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config.get()));
+    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config));
     std::lock_guard lock(mutex_);
-    indexes_[root] = index;
+    indexes_[key] = index;
     return index;
   }
 

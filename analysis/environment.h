@@ -3,6 +3,7 @@
 // without a disk.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -24,6 +25,9 @@ struct ProgramRun {
   std::vector<std::string> args;
   std::vector<std::string> files;
   std::chrono::milliseconds timeout{5000};
+  // Set when the run is no longer wanted (the analysis was abandoned): the program is killed
+  // and the run ends as TimedOut. Null: only the timeout ends it early.
+  std::shared_ptr<const std::atomic<bool>> cancel;
 };
 
 struct ProgramResult {
@@ -58,8 +62,11 @@ class Environment {
   virtual ProgramResult run_program(const ProgramRun& /*run*/) { return {}; }
 
   // The assets the project of `file_path` declares (workspace_index.h), built once per project
-  // folder; null where there is no project to scan (the default: fakes and sandboxes).
-  virtual std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& /*file_path*/) {
+  // folder; null where there is no project to scan (the default: fakes and sandboxes). `config`
+  // is the configuration the analysis uses: one with a `workspace:` section (given with
+  // `--config`) names the workspace's assets; otherwise the `.amllint.yaml` beside the file does.
+  virtual std::shared_ptr<const WorkspaceIndex> workspace_index(
+      const std::string& /*file_path*/, const Config* /*config*/ = nullptr) {
     return nullptr;
   }
 };

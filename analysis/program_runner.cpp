@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +17,10 @@
 extern char** environ;
 
 namespace amllint {
+
+namespace {
+constexpr int64_t kCancelSliceMs = 50;
+}  // namespace
 namespace {
 
 namespace fs = std::filesystem;
@@ -100,15 +105,17 @@ ProgramResult run_with_files(const ProgramRun& run) {
   for (;;) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
+    if (left.count() <= 0 || (run.cancel && run.cancel->load(std::memory_order_relaxed))) {
       timed_out = true;
       break;
     }
+    // In slices, so that a cancelled run ends within one of them.
     pollfd p{pipe_fds[0], POLLIN, 0};
-    int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    int ready = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count(), kCancelSliceMs)));
     if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) {
-      timed_out = ready == 0;
+    if (ready == 0) continue;
+    if (ready < 0) {
+      timed_out = false;
       break;
     }
     ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);

@@ -104,7 +104,8 @@ std::string shellcheck_program(Environment& env) {
 }
 
 std::optional<std::vector<std::vector<ShellcheckFinding>>> run_shellcheck(
-    Environment& env, const std::vector<std::string>& scripts) {
+    Environment& env, const std::vector<std::string>& scripts,
+    std::shared_ptr<const std::atomic<bool>> cancel) {
   std::vector<std::vector<ShellcheckFinding>> found(scripts.size());
   if (scripts.empty()) return found;
   const std::string program = shellcheck_program(env);
@@ -133,6 +134,7 @@ std::optional<std::vector<std::vector<ShellcheckFinding>>> run_shellcheck(
     run.program = program;
     run.args = args;
     run.timeout = kTimeout;
+    run.cancel = std::move(cancel);
     for (size_t i : todo) run.files.push_back(scripts[i]);
     ProgramResult result = env.run_program(run);
     // shellcheck exits 1 when it has findings; anything else is trouble.

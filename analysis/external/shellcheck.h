@@ -5,7 +5,9 @@
 // and sandboxes never spawn anything.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,9 +45,10 @@ std::string command_script(std::string_view value, std::vector<TextRange>* place
 std::string shellcheck_program(Environment& env);
 
 // What shellcheck found in each script, in order; nullopt when it did not run (not installed,
-// timed out, or its output did not parse): the rule is then silent.
+// timed out, cancelled through `cancel`, or its output did not parse): the rule is then silent.
 std::optional<std::vector<std::vector<ShellcheckFinding>>> run_shellcheck(
-    Environment& env, const std::vector<std::string>& scripts);
+    Environment& env, const std::vector<std::string>& scripts,
+    std::shared_ptr<const std::atomic<bool>> cancel = nullptr);
 
 // One line for `amllint --explain shellcheck`: whether the rule runs here, and with what.
 std::string shellcheck_availability(Environment& env);

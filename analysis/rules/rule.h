@@ -6,6 +6,8 @@
 // its fixtures tests/fixtures/rules/<code>/, and one row per code in rules/registry.cpp.
 #pragma once
 
+#include <atomic>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@ struct Tree;
 struct Node;
 }  // namespace yaml
 struct JobModel;
+struct Config;
 class Environment;
 
 // Which fixes a code's diagnostics offer (Applicability in diagnostic.h).
@@ -66,6 +69,11 @@ class RuleContext {
   const JobModel& model;
   Environment& env;
   const std::string path;  // the file's path as given; empty for an unsaved buffer
+  // The configuration that applies to the file (`.amllint.yaml`, `--config`, editor settings);
+  // null when there is none.
+  const Config* config = nullptr;
+  // Set when the analysis is abandoned: a rule that waits on something slow (a program) stops.
+  std::shared_ptr<const std::atomic<bool>> cancel;
 
   // Reports under `code`, which must be one of the running rule's codes.
   void report(std::string_view code, TextRange range, std::string message,

@@ -46,7 +46,7 @@ class Shellcheck final : public Rule {
       commands.push_back(c);
     }
     if (scripts.empty()) return;
-    auto found = run_shellcheck(ctx.env, scripts);
+    auto found = run_shellcheck(ctx.env, scripts, ctx.cancel);
     if (!found) return;
     for (size_t i = 0; i < commands.size(); ++i) {
       for (const ShellcheckFinding& f : (*found)[i]) {

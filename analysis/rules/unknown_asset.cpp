@@ -167,7 +167,7 @@ class UnknownAsset final : public Rule {
       return;
     // Built (or found in the environment's cache) only for a file that names something.
     std::shared_ptr<const WorkspaceIndex> index =
-        ctx.path.empty() ? nullptr : ctx.env.workspace_index(ctx.path);
+        ctx.path.empty() ? nullptr : ctx.env.workspace_index(ctx.path, ctx.config);
 
     for (const Site& site : sites) {
       Reference ref = parse_reference(site.scalar->value);

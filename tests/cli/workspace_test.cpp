@@ -61,3 +61,33 @@ TEST(WorkspaceCli, NamesAreResolvedAgainstTheProjectAndTheCatalogue) {
       << bad.err << bad.out;
   fs::remove_all(dir);
 }
+
+// A config given with --config names the workspace's assets too (as `.amllint.yaml` beside the
+// files would): CI often keeps one config outside the folder it lints.
+TEST(WorkspaceCli, NamesFromAConfigGivenWithConfigAreUsed) {
+  std::string pattern = (fs::temp_directory_path() / "amllint-cli-wsc-XXXXXX").string();
+  fs::path dir = mkdtemp(pattern.data());
+  auto write = [&](const std::string& rel, const std::string& text) {
+    fs::create_directories((dir / rel).parent_path());
+    std::ofstream(dir / rel) << text;
+  };
+  write("ci/amllint.yaml",
+        "rules:\n  missing-display-name: off\n  missing-experiment-name: off\n"
+        "workspace:\n  computes: [cpu-cluster]\n");
+  write("jobs/a.yml",
+        "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"
+        "command: echo hi\nenvironment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n"
+        "compute: azureml:cpu-clster\n");
+  auto with = run_process({AMLLINT_BIN, "--no-color", "--config", "ci/amllint.yaml", "jobs"},
+                          ProcessOptions{.cwd = dir.string()});
+  EXPECT_EQ(with.status, 0) << with.err;
+  EXPECT_NE(with.out.find("jobs/a.yml:4:18: warning: no compute `cpu-clster` in this project"),
+            std::string::npos)
+      << with.out;
+  EXPECT_NE(with.out.find("did you mean `cpu-cluster`? [unknown-asset]"), std::string::npos);
+  // Without it, no list of computes: a name found nowhere may exist in the workspace.
+  auto without =
+      run_process({AMLLINT_BIN, "--no-color", "jobs"}, ProcessOptions{.cwd = dir.string()});
+  EXPECT_EQ(without.out.find("cpu-clster` in this project"), std::string::npos) << without.out;
+  fs::remove_all(dir);
+}

@@ -6,7 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <memory>
+#include <thread>
 
 #include "environment.h"
 #include "program_runner.h"
@@ -166,4 +169,24 @@ TEST(ProgramRunner, AProgramThatOverrunsItsTimeIsKilled) {
   EXPECT_EQ(r.status, ProgramResult::Status::TimedOut);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_TRUE(find_executable("no-such-program-amllint").empty());
+}
+
+// An abandoned analysis must not keep its worker waiting on a program for the whole timeout.
+TEST(ProgramRunner, ACancelledRunKillsTheProgramWithoutWaitingForItsTimeout) {
+  ProgramRun run;
+  run.program = find_executable("sleep");
+  ASSERT_FALSE(run.program.empty());
+  run.args = {"30"};
+  run.timeout = std::chrono::seconds(30);
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  run.cancel = cancel;
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    cancel->store(true);
+  });
+  auto start = std::chrono::steady_clock::now();
+  ProgramResult r = run_with_files(run);
+  canceller.join();
+  EXPECT_EQ(r.status, ProgramResult::Status::TimedOut);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
