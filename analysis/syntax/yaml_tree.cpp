@@ -63,6 +63,22 @@ class Builder : public YAML::EventHandler {
       ++end;
     auto it = anchors_.find(anchor);
     Node* target = it == anchors_.end() ? nullptr : it->second;
+    // An alias inside the collection it names (`a: &x [*x]`) would make the tree a cycle, and
+    // every walk over it endless: PyYAML builds such a value, but it expands without end and
+    // the SDK rejects it (measured: "Not a valid string", "Unknown field").
+    if (target && std::any_of(stack_.begin(), stack_.end(),
+                              [&](const Frame& f) { return f.node == target; })) {
+      tree_.diagnostics.push_back({{at, end},
+                                   Severity::Error,
+                                   "alias-limit",
+                                   "this alias refers to a collection that contains it, so its "
+                                   "expansion never ends; the aliased value is ignored",
+                                   {}});
+      Node* n = tree_.make(NodeKind::Null);
+      n->range = {at, end};
+      add(n);
+      return;
+    }
     if (target) alias_weight_ += target->weight;
     if (!target || alias_weight_ > limits_.max_alias_nodes) {
       if (target && !alias_limit_reported_) {

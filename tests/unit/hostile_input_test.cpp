@@ -307,3 +307,15 @@ TEST(HostileInput, SuppressionCommentSkipsTheValueADuplicateKeyLoses) {
   EXPECT_FALSE(suppression_edit(doc, &tree, doc.line_start(1), "duplicate-key"));
   EXPECT_TRUE(suppression_edit(doc, &tree, doc.line_start(3), "duplicate-key"));
 }
+
+// An alias inside the collection it names made the tree a cycle: every walk over it (the typed
+// view, rules, editor features) recursed until the stack overflowed.
+TEST(HostileInput, AnAliasInsideTheCollectionItNamesIsReportedNotFollowed) {
+  for (const char* tail :
+       {"foo: &y\n  - *y\n", "tags: &x {a: *x}\n", "a: &z\n  b:\n    c: [*z]\n"}) {
+    auto linted =
+        lint_text(std::string(kHeader) +
+                  "command: echo hi\nenvironment: azureml:e:1\ncompute: azureml:c\n" + tail);
+    EXPECT_TRUE(has_code(linted.analysis, "alias-limit")) << tail;
+  }
+}
