@@ -12,20 +12,25 @@ using namespace amllint;
 namespace {
 
 void check_node(const Document& doc, const yaml::Node* n,
-                std::unordered_set<const yaml::Node*>& seen, int depth) {
+                std::unordered_set<const yaml::Node*>& seen,
+                std::unordered_set<const yaml::Node*>& path, int depth) {
   if (!n) return;
   FUZZ_CHECK(depth < 100000, "tree deeper than the text");
   std::string where = "node [" + std::to_string(n->range.begin) + ", " +
                       std::to_string(n->range.end) + ") of " + std::to_string(doc.size());
   FUZZ_CHECK(n->range.begin <= n->range.end && n->range.end <= doc.size(), where);
+  // Every walk over the tree (typed view, rules, editor features) assumes it has no cycle.
+  FUZZ_CHECK(!path.count(n), where + ": the tree holds a cycle (an alias inside its anchor?)");
   // An alias adds its anchor's node again: each node is checked once.
   if (!seen.insert(n).second) return;
+  path.insert(n);
   for (const yaml::Pair& p : n->pairs) {
     FUZZ_CHECK(p.key != nullptr, where + ": a pair without a key");
-    check_node(doc, p.key, seen, depth + 1);
-    check_node(doc, p.value, seen, depth + 1);
+    check_node(doc, p.key, seen, path, depth + 1);
+    check_node(doc, p.value, seen, path, depth + 1);
   }
-  for (const yaml::Node* c : n->items) check_node(doc, c, seen, depth + 1);
+  for (const yaml::Node* c : n->items) check_node(doc, c, seen, path, depth + 1);
+  path.erase(n);
   if (n->is_scalar()) (void)yaml::resolve(*n);
 }
 
@@ -38,8 +43,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Document doc(std::string(reinterpret_cast<const char*>(data), size));
   const yaml::Tree tree = yaml::parse(doc);
-  std::unordered_set<const yaml::Node*> seen;
-  check_node(doc, tree.root, seen, 0);
+  std::unordered_set<const yaml::Node*> seen, path;
+  check_node(doc, tree.root, seen, path, 0);
   for (const Diagnostic& d : tree.diagnostics) {
     FUZZ_CHECK(d.range.begin <= d.range.end && d.range.end <= doc.size(), d.message);
     FUZZ_CHECK(!d.message.empty(), d.code);
