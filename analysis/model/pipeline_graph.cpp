@@ -7,34 +7,11 @@
 #include <tuple>
 
 #include "model/job_model.h"
+#include "syntax/json_view.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint {
 namespace {
-
-std::string unescape_token(std::string_view t) {
-  std::string out;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '~' && i + 1 < t.size() && (t[i + 1] == '0' || t[i + 1] == '1')) {
-      out += t[i + 1] == '0' ? '~' : '/';
-      ++i;
-    } else {
-      out += t[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split_pointer(std::string_view p) {
-  std::vector<std::string> out;
-  while (!p.empty() && p[0] == '/') {
-    p.remove_prefix(1);
-    size_t slash = p.find('/');
-    out.push_back(unescape_token(p.substr(0, slash)));
-    p = slash == std::string_view::npos ? std::string_view() : p.substr(slash);
-  }
-  return out;
-}
 
 // Where inside its step a binding sits, e.g. ["inputs", "x"] or ["compute"].
 std::vector<std::string> field_in_step(const BoundExpression& e) {

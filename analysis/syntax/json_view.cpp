@@ -76,6 +76,31 @@ std::string escape_pointer_token(std::string_view token) {
   return out;
 }
 
+std::string unescape_pointer_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_pointer(std::string_view p) {
+  std::vector<std::string> out;
+  while (!p.empty() && p[0] == '/') {
+    p.remove_prefix(1);
+    size_t slash = p.find('/');
+    out.push_back(unescape_pointer_token(p.substr(0, slash)));
+    p = slash == std::string_view::npos ? std::string_view() : p.substr(slash);
+  }
+  return out;
+}
+
 const SourceSpan& JsonView::span(const std::string& pointer) const {
   static const SourceSpan none;
   std::string p = pointer;

@@ -41,6 +41,11 @@ struct JsonView {
 
 JsonView to_json(const yaml::Node* root);
 
+// RFC 6901 escaping of one token ("a/b" -> "a~1b", "a~b" -> "a~0b") and its inverse.
 std::string escape_pointer_token(std::string_view token);
+std::string unescape_pointer_token(std::string_view token);
+
+// The unescaped tokens of `pointer`: "/jobs/a~1b" -> {"jobs", "a/b"}; none for "".
+std::vector<std::string> split_pointer(std::string_view pointer);
 
 }  // namespace amllint

@@ -1,0 +1,234 @@
+// The only translation unit that includes valijson (it is heavy to compile).
+#include "validation/valijson_check.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/constraint_builder.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "syntax/json_view.h"
+#include "validation/enum_case.h"
+#include "validation/schema_documents.h"
+
+namespace amllint {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::array<FileKind, 10> kSchemaKinds = {
+    FileKind::CommandJob,        FileKind::SweepJob,
+    FileKind::PipelineJob,       FileKind::AutoMLJob,
+    FileKind::SparkJob,          FileKind::CommandComponent,
+    FileKind::PipelineComponent, FileKind::ParallelComponent,
+    FileKind::SparkComponent,    FileKind::DataTransferComponent};
+
+size_t kind_index(FileKind kind) {
+  for (size_t i = 0; i < kSchemaKinds.size(); ++i)
+    if (kSchemaKinds[i] == kind) return i;
+  return kSchemaKinds.size();
+}
+
+// valijson has no case folding: an `enum`/`const` marked `x-case` is compiled into this custom
+// constraint instead (keyword `x-folded-enum`, value "<how>|<value>|<value>...").
+class FoldedEnum final : public valijson::constraints::PolyConstraint {
+ public:
+  FoldedEnum(std::string how, std::vector<std::string> values)
+      : how_(std::move(how)), values_(std::move(values)) {}
+
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    std::string s;
+    if (target.isString() && target.getString(s)) {
+      std::string folded = fold_case(how_, s);
+      if (std::find(values_.begin(), values_.end(), folded) != values_.end()) return true;
+    }
+    if (results) results->pushError(context, "Failed to match against any enum values.");
+    return false;
+  }
+
+ private:
+  valijson::constraints::Constraint* cloneInto(void* ptr) const override {
+    return new (ptr) FoldedEnum(*this);
+  }
+  size_t sizeOf() const override { return sizeof(FoldedEnum); }
+
+  std::string how_;
+  std::vector<std::string> values_;
+};
+
+class FoldedEnumBuilder final : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string spec;
+    value.getString(spec);
+    std::vector<std::string> parts;
+    size_t begin = 0;
+    while (true) {
+      size_t bar = spec.find('|', begin);
+      parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
+      if (bar == std::string::npos) break;
+      begin = bar + 1;
+    }
+    std::string how = parts.front();
+    std::vector<std::string> values;
+    for (size_t i = 1; i < parts.size(); ++i) values.push_back(fold_case(how, parts[i]));
+    return new FoldedEnum(how, std::move(values));
+  }
+};
+
+// Rewrites `enum`/`const` under `x-case` into `x-folded-enum` (the valijson copy only; the
+// walker reads the schema as written).
+void fold_for_valijson(json& n, int depth = 0) {
+  if (depth > 200) return;
+  if (n.is_array()) {
+    for (auto& item : n) fold_for_valijson(item, depth + 1);
+    return;
+  }
+  if (!n.is_object()) return;
+  if (auto how = n.find("x-case"); how != n.end() && how->is_string()) {
+    json values = n.contains("enum") ? n["enum"] : json::array();
+    if (n.contains("const")) values.push_back(n["const"]);
+    bool strings = !values.empty() && std::all_of(values.begin(), values.end(),
+                                                  [](const json& v) { return v.is_string(); });
+    if (strings) {
+      std::string spec = how->get<std::string>();
+      for (const auto& v : values) spec += "|" + v.get<std::string>();
+      n.erase("enum");
+      n.erase("const");
+      n["x-folded-enum"] = spec;
+    }
+  }
+  for (auto& [_, child] : n.items()) fold_for_valijson(child, depth + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// valijson: one compiled schema per kind, built on first use. A const Schema is safe to share;
+// each thread keeps its own Validator (it caches compiled regexes).
+
+struct Compiled {
+  std::once_flag once;
+  std::unique_ptr<valijson::Schema> schema;
+};
+
+// A schema document whose root is `ref` ("definitions.json#/definitions/<x>"), compiled.
+std::unique_ptr<valijson::Schema> compile(json root) {
+  // valijson 1.0 resolves a "#/..." reference found inside a fetched document against the
+  // root document instead of the fetched one, so references into definitions.json are
+  // rewritten to point into a copy of its definitions, carried along.
+  const std::string prefix = "definitions.json#";
+  if (auto ref = root.find("$ref");
+      ref != root.end() && ref->is_string() && ref->get<std::string>().rfind(prefix, 0) == 0) {
+    const json* defs = schema_document("definitions.json");
+    if (!defs || !defs->contains("definitions")) return nullptr;
+    root["$ref"] = "#" + ref->get<std::string>().substr(prefix.size());
+    root["definitions"] = (*defs)["definitions"];
+  }
+  fold_for_valijson(root);
+  auto schema = std::make_unique<valijson::Schema>();
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.addConstraintBuilder("x-folded-enum", new FoldedEnumBuilder());  // parser owns it
+  valijson::adapters::NlohmannJsonAdapter adapter(root);
+  auto fetch = [](const std::string& uri) -> const json* {
+    const json* doc = schema_document(schema_document_name(uri));
+    if (!doc) return nullptr;
+    auto copy = new json(*doc);
+    fold_for_valijson(*copy);
+    return copy;
+  };
+  auto free_doc = [](const json* doc) { delete doc; };
+  parser.populateSchema(adapter, *schema, fetch, free_doc);
+  return schema;
+}
+
+const valijson::Schema* compiled_schema(FileKind kind) {
+  static std::array<Compiled, kSchemaKinds.size()> table;
+  size_t i = kind_index(kind);
+  if (i >= table.size()) return nullptr;
+  std::call_once(table[i].once, [&] {
+    if (const json* file = schema_document(schema_file_name(kind)))
+      table[i].schema = compile(*file);
+  });
+  return table[i].schema.get();
+}
+
+// One pipeline step alone. valijson stops at the first step that fails (patternProperties are
+// not checked on after a failure), so the steps after it are validated one by one with this.
+const valijson::Schema* compiled_step_schema() {
+  static Compiled step;
+  std::call_once(step.once, [] {
+    step.schema = compile({{"$ref", "definitions.json#/definitions/node"}});
+  });
+  return step.schema.get();
+}
+
+// valijson's context ("<root>", "[jobs]", "[0]") -> "/jobs/0"
+std::string context_pointer(const std::vector<std::string>& context) {
+  std::string ptr;
+  for (const auto& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
+      ptr += "/" + escape_pointer_token(std::string_view(part).substr(1, part.size() - 2));
+  }
+  return ptr;
+}
+
+// Adds the failures of every step of a pipeline, each validated alone (see
+// compiled_step_schema), when valijson flagged one step: it said nothing about the others.
+void add_step_failures(FileKind kind, const json& value, std::set<std::string>& failed) {
+  if (kind != FileKind::PipelineJob && kind != FileKind::PipelineComponent) return;
+  bool in_steps = std::any_of(failed.begin(), failed.end(),
+                              [](const std::string& p) { return p.rfind("/jobs/", 0) == 0; });
+  auto jobs = value.find("jobs");
+  if (!in_steps || jobs == value.end() || !jobs->is_object()) return;
+  const valijson::Schema* step_schema = compiled_step_schema();
+  if (!step_schema) return;
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  for (const auto& [name, step] : jobs->items()) {
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter target(step);
+    try {
+      if (validator.validate(*step_schema, target, nullptr)) continue;
+      validator.validate(*step_schema, target, &results);
+    } catch (const std::exception&) {
+      continue;
+    }
+    std::string base = "/jobs/" + escape_pointer_token(name);
+    failed.insert(base);
+    for (const auto& e : results) failed.insert(base + context_pointer(e.context));
+  }
+}
+
+}  // namespace
+
+std::optional<ValijsonFailures> valijson_failures(FileKind kind, const json& value) {
+  const valijson::Schema* schema = compiled_schema(kind);
+  if (!schema) return std::nullopt;
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  ValijsonFailures out;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(value);
+  try {
+    // Without a results object valijson stops at the first failure and keeps no paths: the
+    // common case, a valid file, costs a fraction of a full run.
+    if (validator.validate(*schema, target, nullptr)) return out;
+    out.valid = false;
+    validator.validate(*schema, target, &results);
+  } catch (const std::exception&) {
+    out.valid = false;
+    out.threw = true;  // valijson throws on some constraints; let the walker judge alone
+  }
+  for (const auto& e : results) {
+    out.errors.emplace_back(context_pointer(e.context), e.description);
+    out.pointers.insert(out.errors.back().first);
+  }
+  add_step_failures(kind, value, out.pointers);
+  return out;
+}
+
+}  // namespace amllint
