@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "environment.h"
+#include "model/uri.h"
 #include "syntax/json_view.h"
 #include "validation/file_kind.h"
 
@@ -61,11 +62,6 @@ std::vector<Port> read_ports(const yaml::Node* section) {
   return ports;
 }
 
-std::string strip_file_prefix(std::string_view ref) {
-  if (ref.substr(0, 5) == "file:") ref.remove_prefix(5);
-  return std::string(ref);
-}
-
 bool is_local_reference(std::string_view ref) {
   if (ref.empty() || ref.find("${{") != std::string_view::npos) return false;
   if (ref.substr(0, 8) == "azureml:" || ref.find("://") != std::string_view::npos) return false;
@@ -110,8 +106,7 @@ class ModelBuilder {
       std::string t(text_of(step.component->get("type")));
       step.inline_model = build(step.component, component_kind_for_type(t), parent.base_dir);
     } else if (step.component && is_local_reference(text_of(step.component))) {
-      fs::path ref = strip_file_prefix(text_of(step.component));
-      step.component_path = (fs::path(parent.base_dir) / ref).lexically_normal().string();
+      step.component_path = resolve_local(parent.base_dir, text_of(step.component));
       step.component_file = env_.load(step.component_path);
     } else if (!step.component && n->get("command")) {
       // An inline command step: its own `inputs`/`outputs` are its ports.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 #include <optional>
 
 #include "suggest.h"
@@ -540,6 +541,14 @@ Reference parse_reference(std::string_view text) {
   }
   b.add_rest("path", 0);
   return b.done(ReferenceKind::LocalPath);
+}
+
+std::string resolve_local(const std::string& base_dir, std::string_view ref) {
+  namespace fs = std::filesystem;
+  if (ref.substr(0, 5) == "file:") ref.remove_prefix(5);
+  fs::path p{std::string(ref)};
+  if (p.is_absolute()) return p.lexically_normal().string();
+  return (fs::path(base_dir.empty() ? "." : base_dir) / p).lexically_normal().string();
 }
 
 const char* secret_kind_name(SecretKind kind) {

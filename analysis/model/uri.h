@@ -73,6 +73,11 @@ Reference parse_reference(std::string_view text);
 // True for kinds that name a remote location or asset, i.e. nothing to look for on disk.
 bool is_remote(ReferenceKind kind);
 
+// The file a local path names, as the CLI resolves it: strips `file:` and joins a relative path
+// to `base_dir` (the folder of the file that names it); absolute paths stay as they are. The one
+// resolution of local paths: the model's component files, the rules' paths, editor links.
+std::string resolve_local(const std::string& base_dir, std::string_view ref);
+
 enum class SecretKind { SasToken, AccountKey, ConnectionString };
 
 const char* secret_kind_name(SecretKind kind);

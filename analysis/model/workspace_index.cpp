@@ -134,6 +134,20 @@ const char* asset_kind_config_key(AssetKind kind) {
   return "";
 }
 
+std::optional<AssetKind> asset_kind_of_field(std::string_view key) {
+  if (key == "environment") return AssetKind::Environment;
+  if (key == "compute" || key == "default_compute") return AssetKind::Compute;
+  if (key == "default_datastore" || key == "datastore") return AssetKind::Datastore;
+  if (key == "component") return AssetKind::Component;
+  return std::nullopt;
+}
+
+AssetKind port_asset_kind(std::string_view port_type) {
+  const bool model =
+      port_type == "mlflow_model" || port_type == "custom_model" || port_type == "triton_model";
+  return model ? AssetKind::Model : AssetKind::Data;
+}
+
 std::vector<const AssetDeclaration*> WorkspaceIndex::find(AssetKind kind,
                                                           std::string_view name) const {
   std::vector<const AssetDeclaration*> out;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,6 +20,14 @@ enum class AssetKind { Environment, Data, Model, Component, Compute, Datastore }
 
 const char* asset_kind_name(AssetKind kind);        // "environment", "compute", ...
 const char* asset_kind_config_key(AssetKind kind);  // its `workspace:` key: "environments", ...
+
+// What a field's string value names: `environment`, `compute`/`default_compute`,
+// `datastore`/`default_datastore`, `component`; nullopt for other keys. The one mapping, for
+// rules/unknown_asset.cpp and the editor (navigation/assets.cpp).
+std::optional<AssetKind> asset_kind_of_field(std::string_view key);
+// What an input's or output's `path` names, from the port's `type`: a model for the model types,
+// else data.
+AssetKind port_asset_kind(std::string_view port_type);
 
 struct AssetDeclaration {
   AssetKind kind = AssetKind::Environment;

@@ -10,10 +10,6 @@
 namespace amllint::nav {
 namespace {
 
-bool is_model_type(std::string_view type) {
-  return type == "mlflow_model" || type == "custom_model" || type == "triton_model";
-}
-
 // The asset kind of `key`'s value under `tokens`, as rules/unknown_asset.cpp's `collect` reads
 // it: a port's `path` names data (or a model), the other keys their own kind.
 std::optional<AssetKind> kind_of(const std::vector<std::string>& tokens, const std::string& key,
@@ -21,14 +17,10 @@ std::optional<AssetKind> kind_of(const std::vector<std::string>& tokens, const s
   const size_t n = tokens.size();
   if (key == "path" && n >= 2 && (tokens[n - 2] == "inputs" || tokens[n - 2] == "outputs")) {
     const yaml::Node* type = holder && holder->is_mapping() ? holder->get("type") : nullptr;
-    return is_model_type(type ? type->text() : "") ? AssetKind::Model : AssetKind::Data;
+    return port_asset_kind(type ? type->text() : "");
   }
   if (n >= 1 && (tokens[n - 1] == "inputs" || tokens[n - 1] == "outputs")) return std::nullopt;
-  if (key == "environment") return AssetKind::Environment;
-  if (key == "compute" || key == "default_compute") return AssetKind::Compute;
-  if (key == "default_datastore" || key == "datastore") return AssetKind::Datastore;
-  if (key == "component") return AssetKind::Component;
-  return std::nullopt;
+  return asset_kind_of_field(key);
 }
 
 std::shared_ptr<const WorkspaceIndex> index_for(const std::string& path, Environment* env) {

@@ -7,7 +7,6 @@
 #include "model/job_model.h"
 #include "model/uri.h"
 #include "navigation/tree_reading.h"
-#include "rules/rule_sites.h"
 
 namespace amllint::nav {
 namespace {
@@ -28,7 +27,7 @@ std::optional<std::string> referenced_path(const JobModel& model, Environment& e
   const ReferencePart* part = ref.part("path");
   std::string_view rel = part ? std::string_view(part->value) : value.text();
   if (rel.empty() || rel == "file:") return std::nullopt;
-  std::string target = rules::resolve_local(model.base_dir, rel);
+  std::string target = resolve_local(model.base_dir, rel);
   if (!env.exists(target)) return std::nullopt;
   return target;
 }

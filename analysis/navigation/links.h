@@ -1,6 +1,6 @@
 // Local files a document refers to (`component:`, `code:`, `conda_file:`, local `path:` and
 // `model:`), resolved from the file's folder the way the rules resolve them
-// (rules::resolve_local), and only those that exist in the Environment.
+// (resolve_local, model/uri.h), and only those that exist in the Environment.
 #pragma once
 
 #include <cstdint>

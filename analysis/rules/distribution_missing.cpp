@@ -1,3 +1,4 @@
+#include "model/step_walk.h"
 #include "rules/rule.h"
 #include "rules/rule_sites.h"
 
@@ -31,7 +32,7 @@ class DistributionMissing final : public Rule {
         break;
       default: break;
     }
-    check_steps(ctx, model, 0);
+    walk_steps(model, [&](const Step& step, const JobModel&, int) { check_step(ctx, step); });
   }
 
  private:
@@ -52,28 +53,21 @@ class DistributionMissing final : public Rule {
   // Command steps: the step's own `distribution`, or the one its component declares. A
   // component from a registry or the workspace is unknown, so it is given the benefit of
   // the doubt; so are parallel and Spark steps, which scale out without a distribution.
-  void check_steps(RuleContext& ctx, const JobModel& model, int depth) const {
-    if (depth > 16) return;
-    for (const Step& step : model.steps) {
-      if (!step.node || !step.node->is_mapping()) continue;
-      if (step.type == "sweep") {
-        // A trial given as a component file declares its distribution there.
-        const yaml::Node* trial = step.node->get("trial");
-        if (trial && trial->is_mapping()) check_holder(ctx, step.node, trial);
-        continue;
-      }
-      if (step.type != "command") {
-        if (step.inline_model && step.inline_model->kind == FileKind::PipelineComponent)
-          check_steps(ctx, *step.inline_model, depth + 1);
-        continue;
-      }
-      if (has_distribution(step.node)) continue;
-      const JobModel* ports = step.ports();
-      if (!ports) continue;
-      // An inline command step's model is the step itself.
-      if (ports->root != step.node && has_distribution(ports->root)) continue;
-      check_holder(ctx, step.node, step.node);
+  // The steps of inline pipelines too: walk_steps enters them.
+  void check_step(RuleContext& ctx, const Step& step) const {
+    if (!step.node || !step.node->is_mapping()) return;
+    if (step.type == "sweep") {
+      // A trial given as a component file declares its distribution there.
+      const yaml::Node* trial = step.node->get("trial");
+      if (trial && trial->is_mapping()) check_holder(ctx, step.node, trial);
+      return;
     }
+    if (step.type != "command" || has_distribution(step.node)) return;
+    const JobModel* ports = step.ports();
+    if (!ports) return;
+    // An inline command step's model is the step itself.
+    if (ports->root != step.node && has_distribution(ports->root)) return;
+    check_holder(ctx, step.node, step.node);
   }
 };
 

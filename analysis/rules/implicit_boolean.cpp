@@ -1,5 +1,6 @@
 #include "rules/rule.h"
-#include "syntax/yaml_tree.h"
+#include "rules/rule_sites.h"
+#include "syntax/tree_walk.h"
 
 namespace amllint::rules {
 namespace {
@@ -7,10 +8,10 @@ namespace {
 // Its row, with severity and summary: rules/registry.cpp.
 constexpr std::string_view kCode = "implicit-boolean";
 
-// Mappings whose values the service takes as free text, where a boolean arrives as "True".
+// Mappings whose values the service takes as text, where a boolean arrives as "True": the
+// free-text sections, literal inputs, and `settings`.
 bool free_text_section(std::string_view key) {
-  return key == "environment_variables" || key == "tags" || key == "properties" || key == "conf" ||
-         key == "inputs" || key == "settings";
+  return is_free_text_section(key) || key == "inputs" || key == "settings";
 }
 
 bool yaml11_only_boolean(const yaml::Node& n) {
@@ -25,25 +26,17 @@ bool yaml11_only_boolean(const yaml::Node& n) {
 class ImplicitBoolean final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
-    if (ctx.tree.root) walk(ctx, *ctx.tree.root, 0);
+    if (!ctx.tree.root) return;
+    yaml::walk_tree(*ctx.tree.root, [&](const yaml::Visit& v) {
+      if (v.pair && v.node.is_mapping() && free_text_section(v.key()))
+        for (const yaml::Pair& entry : v.node.pairs)
+          if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value))
+            report(ctx, *entry.value, v.key() == "inputs");
+      return true;
+    });
   }
 
  private:
-  void walk(RuleContext& ctx, const yaml::Node& n, int depth) const {
-    if (!n.is_mapping() || depth > 64) return;
-    for (const yaml::Pair& p : n.pairs) {
-      if (p.merged || !p.key || !p.value) continue;
-      if (free_text_section(p.key->text()) && p.value->is_mapping()) {
-        for (const yaml::Pair& entry : p.value->pairs)
-          if (!entry.merged && entry.value && yaml11_only_boolean(*entry.value))
-            report(ctx, *entry.value, p.key->text() == "inputs");
-      }
-      walk(ctx, *p.value, depth + 1);
-      for (const yaml::Node* item : p.value->items)
-        if (item) walk(ctx, *item, depth + 1);
-    }
-  }
-
   static void report(RuleContext& ctx, const yaml::Node& value, bool input) {
     bool truth = yaml::resolve_plain(value.value).boolean;
     // Where the service takes text (a variable, a tag), the word written is the text meant, and

@@ -7,8 +7,10 @@
 #include <array>
 
 #include "model/job_model.h"
+#include "model/step_walk.h"
 #include "rules/rule.h"
 #include "rules/rule_sites.h"
+#include "syntax/tree_walk.h"
 
 namespace amllint::rules {
 namespace {
@@ -138,43 +140,31 @@ void check_ports(RuleContext& ctx, const yaml::Node* holder) {
 }
 
 // Jobs, and the steps of pipelines at any depth: the places where 2021 inputs named data.
-void check_job_ports(RuleContext& ctx, const JobModel& model, int depth) {
-  if (depth > 16 || !model.root) return;
+void check_job_ports(RuleContext& ctx, const JobModel& model) {
+  if (!model.root) return;
   if (is_job(model.kind)) check_ports(ctx, model.root);
-  for (const Step& step : model.steps) {
-    check_ports(ctx, step.node);
-    if (step.inline_model && step.component && step.component->is_mapping())
-      check_job_ports(ctx, *step.inline_model, depth + 1);
-  }
+  walk_steps(model, [&](const Step& step, const JobModel&, int) { check_ports(ctx, step.node); });
 }
 
-void walk(RuleContext& ctx, const yaml::Node& node, int depth) {
-  if (depth > 64) return;
-  if (node.is_sequence()) {
-    for (const yaml::Node* item : node.items)
-      if (item) walk(ctx, *item, depth + 1);
-    return;
-  }
-  if (!node.is_mapping()) return;
-  for (const yaml::Pair& p : node.pairs) {
-    if (p.merged || !p.key || !p.value || !p.key->is_scalar()) continue;
-    const std::string& key = p.key->value;
-    if (key == "tags" || key == "properties" || key == "environment_variables" || key == "conf")
-      continue;
-    if (p.value->is_mapping()) {
-      if (key == "code") check_wrapped(ctx, p, "local_path");
-      if (key == "compute") check_wrapped(ctx, p, "target");
+// `code: {local_path: ...}` and `compute: {target: ...}` wherever they stand.
+void check_wrapped_forms(RuleContext& ctx, const yaml::Node& root) {
+  yaml::walk_tree(root, [&](const yaml::Visit& v) {
+    if (!v.pair) return true;
+    if (!v.pair->key->is_scalar() || holds_no_fields(v.key())) return false;
+    if (v.node.is_mapping()) {
+      if (v.key() == "code") check_wrapped(ctx, *v.pair, "local_path");
+      if (v.key() == "compute") check_wrapped(ctx, *v.pair, "target");
     }
-    walk(ctx, *p.value, depth + 1);
-  }
+    return true;
+  });
 }
 
 class LegacySyntax final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
-    walk(ctx, *ctx.model.root, 0);
-    check_job_ports(ctx, ctx.model, 0);
+    check_wrapped_forms(ctx, *ctx.model.root);
+    check_job_ports(ctx, ctx.model);
   }
 };
 

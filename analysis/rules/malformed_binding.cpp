@@ -7,6 +7,7 @@
 #include <map>
 
 #include "model/job_model.h"
+#include "model/step_walk.h"
 #include "rules/rule.h"
 #include "suggest.h"
 
@@ -22,18 +23,22 @@ namespace {
 // Each command maps to whether it is written in a step (rather than in a component).
 using Commands = std::map<const yaml::Node*, bool>;
 
-void component_commands(const JobModel& model, Commands& out) {
+void component_command(const JobModel& model, Commands& out) {
   if (model.kind == FileKind::CommandComponent && model.root && model.root->is_mapping())
     if (const yaml::Node* c = model.root->get("command"); c && c->is_scalar()) out[c] = false;
-  for (const Step& s : model.steps) {
-    if (!s.inline_model) continue;
+}
+
+void component_commands(const JobModel& model, Commands& out) {
+  component_command(model, out);
+  walk_steps(model, [&](const Step& s, const JobModel&, int) {
+    if (!s.inline_model) return;
     if (s.component && s.component->is_mapping()) {
-      component_commands(*s.inline_model, out);
+      component_command(*s.inline_model, out);  // inline pipelines: walk_steps enters them
     } else if (!s.component && (s.type.empty() || s.type == "command") && s.node &&
                s.node->is_mapping()) {
       if (const yaml::Node* c = s.node->get("command"); c && c->is_scalar()) out[c] = true;
     }
-  }
+  });
 }
 
 // What to write instead of a pipeline binding in a command: bind the value to a port of the

@@ -3,6 +3,7 @@
 #include "model/uri.h"
 #include "rules/rule.h"
 #include "rules/rule_sites.h"
+#include "syntax/tree_walk.h"
 
 namespace amllint::rules {
 namespace {
@@ -24,33 +25,21 @@ bool is_reference_key(std::string_view key) {
 class MalformedReference final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
-    if (ctx.model.root) walk(ctx, *ctx.model.root, 0);
+    if (!ctx.model.root) return;
+    yaml::walk_tree(*ctx.model.root, [&](const yaml::Visit& v) {
+      if (!v.pair) return true;
+      if (v.node.is_scalar()) {
+        // Block scalars hold text (commands, descriptions), never a reference.
+        bool block =
+            v.node.style == yaml::ScalarStyle::Literal || v.node.style == yaml::ScalarStyle::Folded;
+        if (is_reference_key(v.key()) && !block) check_value(ctx, v.node);
+        return false;
+      }
+      return !holds_no_fields(v.key());
+    });
   }
 
  private:
-  void walk(RuleContext& ctx, const yaml::Node& node, int depth) const {
-    if (depth > 64) return;
-    if (node.is_sequence()) {
-      for (const yaml::Node* item : node.items)
-        if (item) walk(ctx, *item, depth + 1);
-      return;
-    }
-    if (!node.is_mapping()) return;
-    for (const yaml::Pair& p : node.pairs) {
-      if (p.merged || !p.key || !p.value) continue;
-      const std::string& key = p.key->value;
-      if (p.value->is_scalar()) {
-        // Block scalars hold text (commands, descriptions), never a reference.
-        bool block = p.value->style == yaml::ScalarStyle::Literal ||
-                     p.value->style == yaml::ScalarStyle::Folded;
-        if (is_reference_key(key) && !block) check_value(ctx, *p.value);
-      } else if (key != "tags" && key != "properties" && key != "environment_variables" &&
-                 key != "conf" && key != "search_space") {
-        walk(ctx, *p.value, depth + 1);
-      }
-    }
-  }
-
   void check_value(RuleContext& ctx, const yaml::Node& value) const {
     Reference ref = parse_reference(value.value);
     if (ref.ok() || ref.has_placeholder) return;

@@ -10,6 +10,7 @@
 #include "model/uri.h"
 #include "rules/rule.h"
 #include "rules/rule_sites.h"
+#include "syntax/tree_walk.h"
 
 namespace amllint::rules {
 namespace {
@@ -34,7 +35,7 @@ class MissingLocalPath final : public Rule {
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     std::vector<Missing> found;
-    walk(ctx, *ctx.model.root, ctx.model.base_dir, "", "", 0, found);
+    walk(ctx, *ctx.model.root, ctx.model.base_dir, found);
     if (ctx.model.kind == FileKind::SparkJob)
       check_spark_entry(ctx, *ctx.model.root, ctx.model.base_dir, found);
     for (const Missing& m : found) report(ctx, m);
@@ -42,24 +43,22 @@ class MissingLocalPath final : public Rule {
   }
 
  private:
-  // `holder` is the key that holds `node`, `outer` the key that holds the mapping of `holder`.
-  void walk(const RuleContext& ctx, const yaml::Node& node, const std::string& base,
-            std::string_view holder, std::string_view outer, int depth,
+  // Every local path under `root` that does not exist, resolved from `base`.
+  void walk(const RuleContext& ctx, const yaml::Node& root, const std::string& base,
             std::vector<Missing>& out) const {
-    if (depth > 64) return;
-    if (node.is_sequence()) {
-      for (const yaml::Node* item : node.items)
-        if (item) walk(ctx, *item, base, holder, outer, depth + 1, out);
-      return;
-    }
-    if (!node.is_mapping()) return;
-    for (const yaml::Pair& p : node.pairs) {
-      if (p.merged || !p.key || !p.value) continue;
-      const std::string& key = p.key->value;
-      const yaml::Node& value = *p.value;
+    yaml::walk_tree(root, [&](const yaml::Visit& v) {
+      if (!v.pair) return true;
+      const std::string& key = v.pair->key->value;
+      const yaml::Node& value = v.node;
       if (value.is_scalar()) {
-        check_value(ctx, base, key, holder, outer, value, out);
-      } else if (key == "additional_includes" && value.is_sequence()) {
+        // `holder` is the key that holds the pair's mapping, `outer` the one above it.
+        const yaml::Visit* holder = v.holder();
+        const yaml::Visit* outer = holder ? holder->holder() : nullptr;
+        check_value(ctx, base, key, holder ? holder->key() : "", outer ? outer->key() : "", value,
+                    out);
+        return false;
+      }
+      if (key == "additional_includes" && value.is_sequence()) {
         for (const yaml::Node* item : value.items) {
           if (!item || !item->is_scalar()) continue;
           if (item->value.substr(0, 5) == "file:")  // "Unable to find additional include file:x"
@@ -71,11 +70,10 @@ class MissingLocalPath final : public Rule {
           else
             check_path(ctx, base, *item, key, Expect::Any, true, out);
         }
-      } else if (key != "environment_variables" && key != "tags" && key != "properties" &&
-                 key != "search_space" && key != "conf") {
-        walk(ctx, value, base, key, holder, depth + 1, out);
+        return false;
       }
-    }
+      return !holds_no_fields(key);
+    });
   }
 
   void check_value(const RuleContext& ctx, const std::string& base, const std::string& key,
@@ -175,7 +173,7 @@ class MissingLocalPath final : public Rule {
         continue;
       const JobModel& component = *step.component_file->model;
       std::vector<Missing> found;
-      walk(ctx, *component.root, component.base_dir, "", "", 0, found);
+      walk(ctx, *component.root, component.base_dir, found);
       std::erase_if(found, [](const Missing& m) { return !m.load; });
       if (!found.empty()) {
         const Missing& m = found.front();

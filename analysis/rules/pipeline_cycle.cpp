@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/binding_scope.h"
+#include "model/step_walk.h"
 #include "rules/rule.h"
 
 namespace amllint::rules {
@@ -68,11 +69,14 @@ class CycleFinder {
   std::set<std::set<size_t>> seen_;
 };
 
+// The file's pipeline and its inline pipeline components, at any depth.
 void pipelines_of(const JobModel& model, std::vector<const JobModel*>& out) {
   if (!model.steps.empty()) out.push_back(&model);
-  for (const Step& s : model.steps)
-    if (s.inline_model && s.component && s.component->is_mapping())
-      pipelines_of(*s.inline_model, out);
+  walk_steps(model, [&](const Step& s, const JobModel&, int) {
+    if (s.inline_model && s.component && s.component->is_mapping() &&
+        !s.inline_model->steps.empty())
+      out.push_back(s.inline_model.get());
+  });
 }
 
 class PipelineCycle final : public Rule {

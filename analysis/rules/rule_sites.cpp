@@ -2,16 +2,14 @@
 
 #include <cctype>
 #include <cstdio>
-#include <filesystem>
 
+#include "model/step_walk.h"
 #include "model/uri.h"
 #include "rules/rule.h"
 #include "suggest.h"
 
 namespace amllint::rules {
 namespace {
-
-namespace fs = std::filesystem;
 
 void add_site(const yaml::Node* holder, const std::string& base_dir, bool step,
               std::vector<CommandSite>& out) {
@@ -26,27 +24,20 @@ void add_site(const yaml::Node* holder, const std::string& base_dir, bool step,
   out.push_back(site);
 }
 
-void collect(const JobModel& model, bool in_pipeline, std::vector<CommandSite>& out, int depth) {
-  if (!model.root || depth > 16) return;
+// The command site of a model that is no pipeline; `in_pipeline` when it is a step's.
+void add_model_site(const JobModel& model, bool in_pipeline, std::vector<CommandSite>& out) {
   switch (model.kind) {
     case FileKind::CommandJob:
-    case FileKind::CommandComponent: add_site(model.root, model.base_dir, in_pipeline, out); return;
+    case FileKind::CommandComponent: add_site(model.root, model.base_dir, in_pipeline, out); break;
     case FileKind::SweepJob:
       add_site(model.root->get("trial"), model.base_dir, in_pipeline, out);
-      return;
-    case FileKind::PipelineJob:
-    case FileKind::PipelineComponent:
-      for (const Step& step : model.steps) {
-        if (!step.node || !step.node->is_mapping()) continue;
-        if (step.type == "sweep") {
-          add_site(step.node->get("trial"), model.base_dir, true, out);
-        } else if (step.inline_model) {
-          collect(*step.inline_model, true, out, depth + 1);
-        }
-      }
-      return;
-    default: return;
+      break;
+    default: break;
   }
+}
+
+bool is_pipeline(FileKind kind) {
+  return kind == FileKind::PipelineJob || kind == FileKind::PipelineComponent;
 }
 
 }  // namespace
@@ -64,46 +55,45 @@ bool is_job(FileKind kind) {
 
 std::vector<CommandSite> command_sites(const JobModel& model) {
   std::vector<CommandSite> out;
-  collect(model, false, out, 0);
+  if (!model.root) return out;
+  if (!is_pipeline(model.kind)) {
+    add_model_site(model, false, out);
+    return out;
+  }
+  walk_steps(model, [&](const Step& step, const JobModel& pipeline, int) {
+    if (!step.node || !step.node->is_mapping()) return;
+    if (step.type == "sweep")
+      add_site(step.node->get("trial"), pipeline.base_dir, true, out);
+    else if (step.inline_model)
+      add_model_site(*step.inline_model, true, out);  // inline pipelines: walk_steps enters them
+  });
   return out;
 }
 
 namespace {
 
-void collect_code(const JobModel& model, std::vector<CodeReference>& out, int depth) {
-  if (!model.root || !model.root->is_mapping() || depth > 16) return;
-  // `owner` is the mapping that holds `code:`.
-  auto add = [&](const yaml::Node* owner) {
-    if (!owner || !owner->is_mapping()) return;
-    const yaml::Node* code = owner->get("code");
-    std::string folder = local_code_folder(model.base_dir, code);
-    if (folder.empty()) return;
-    for (const CodeReference& r : out)
-      if (r.folder == folder) return;
-    out.push_back({code, folder, owner});
-  };
+// `owner` is the mapping that holds `code:`; each local folder once.
+void add_code(const yaml::Node* owner, const std::string& base_dir,
+              std::vector<CodeReference>& out) {
+  if (!owner || !owner->is_mapping()) return;
+  const yaml::Node* code = owner->get("code");
+  std::string folder = local_code_folder(base_dir, code);
+  if (folder.empty()) return;
+  for (const CodeReference& r : out)
+    if (r.folder == folder) return;
+  out.push_back({code, folder, owner});
+}
+
+// The `code:` of a model that is no pipeline.
+void add_model_code(const JobModel& model, std::vector<CodeReference>& out) {
+  if (!model.root || !model.root->is_mapping()) return;
   switch (model.kind) {
     case FileKind::CommandJob:
     case FileKind::CommandComponent:
     case FileKind::SparkJob:
-    case FileKind::SparkComponent: add(model.root); break;
-    case FileKind::SweepJob: add(model.root->get("trial")); break;
-    case FileKind::ParallelComponent: add(model.root->get("task")); break;
-    case FileKind::PipelineJob:
-    case FileKind::PipelineComponent:
-      for (const Step& step : model.steps) {
-        if (!step.node || !step.node->is_mapping()) continue;
-        if (step.inline_model) {
-          collect_code(*step.inline_model, out, depth + 1);
-        } else if (const yaml::Node* trial = step.node->get("trial");
-                   trial && trial->is_mapping()) {
-          add(trial);
-        } else if (step.type == "parallel" || step.type == "spark") {
-          const yaml::Node* task = step.node->get("task");
-          add(task && task->is_mapping() ? task : step.node);
-        }
-      }
-      break;
+    case FileKind::SparkComponent: add_code(model.root, model.base_dir, out); break;
+    case FileKind::SweepJob: add_code(model.root->get("trial"), model.base_dir, out); break;
+    case FileKind::ParallelComponent: add_code(model.root->get("task"), model.base_dir, out); break;
     default: break;
   }
 }
@@ -112,7 +102,22 @@ void collect_code(const JobModel& model, std::vector<CodeReference>& out, int de
 
 std::vector<CodeReference> local_code_references(const JobModel& model) {
   std::vector<CodeReference> out;
-  collect_code(model, out, 0);
+  if (!model.root || !model.root->is_mapping()) return out;
+  if (!is_pipeline(model.kind)) {
+    add_model_code(model, out);
+    return out;
+  }
+  walk_steps(model, [&](const Step& step, const JobModel& pipeline, int) {
+    if (!step.node || !step.node->is_mapping()) return;
+    if (step.inline_model) {
+      add_model_code(*step.inline_model, out);  // inline pipelines: walk_steps enters them
+    } else if (const yaml::Node* trial = step.node->get("trial"); trial && trial->is_mapping()) {
+      add_code(trial, pipeline.base_dir, out);
+    } else if (step.type == "parallel" || step.type == "spark") {
+      const yaml::Node* task = step.node->get("task");
+      add_code(task && task->is_mapping() ? task : step.node, pipeline.base_dir, out);
+    }
+  });
   return out;
 }
 
@@ -120,11 +125,9 @@ std::vector<const yaml::Node*> sweep_sites(const JobModel& model) {
   std::vector<const yaml::Node*> out;
   if (model.kind == FileKind::SweepJob && model.root && model.root->is_mapping())
     out.push_back(model.root);
-  for (const Step& step : model.steps) {
+  walk_steps(model, [&](const Step& step, const JobModel&, int) {
     if (step.type == "sweep" && step.node && step.node->is_mapping()) out.push_back(step.node);
-    if (step.inline_model && step.inline_model->kind == FileKind::PipelineComponent)
-      for (const yaml::Node* n : sweep_sites(*step.inline_model)) out.push_back(n);
-  }
+  });
   return out;
 }
 
@@ -143,13 +146,6 @@ std::optional<long long> integer_value(const yaml::Node* node) {
   yaml::ResolvedScalar r = yaml::resolve(*node);
   if (r.type != yaml::ScalarType::Int) return std::nullopt;
   return r.integer;
-}
-
-std::string resolve_local(const std::string& base_dir, std::string_view ref) {
-  if (ref.substr(0, 5) == "file:") ref.remove_prefix(5);
-  fs::path p{std::string(ref)};
-  if (p.is_absolute()) return p.lexically_normal().string();
-  return (fs::path(base_dir.empty() ? "." : base_dir) / p).lexically_normal().string();
 }
 
 std::string local_code_folder(const std::string& base_dir, const yaml::Node* code) {
@@ -178,6 +174,14 @@ std::string format_bytes(uint64_t bytes) {
 
 TextRange whole_value_range(const RuleContext& ctx, const yaml::Node& scalar) {
   return ctx.value_range(scalar, 0, static_cast<uint32_t>(scalar.value.size()));
+}
+
+bool is_free_text_section(std::string_view key) {
+  return key == "tags" || key == "properties" || key == "environment_variables" || key == "conf";
+}
+
+bool holds_no_fields(std::string_view key) {
+  return is_free_text_section(key) || key == "search_space";
 }
 
 bool sets_key_or_misspelling(const yaml::Node& map, std::string_view key) {

@@ -22,6 +22,14 @@ namespace amllint::rules {
 // Jobs (not components): only they are submitted under a name and an experiment.
 bool is_job(FileKind kind);
 
+// Mappings whose entries the service passes on as the user's text (`tags`, `properties`,
+// `environment_variables`, Spark `conf`): their keys and values are no fields.
+bool is_free_text_section(std::string_view key);
+
+// What rules that read fields do not enter: the free-text sections, and a sweep's `search_space`,
+// whose keys are the user's parameter names (a parameter may well be called `code` or `path`).
+bool holds_no_fields(std::string_view key);
+
 // True when `map` sets `key` to a non-empty value, or has a key that is a misspelling of it
 // (which the schema already reports as unknown: one mistake, one message).
 bool sets_key_or_misspelling(const yaml::Node& map, std::string_view key);
@@ -59,9 +67,6 @@ std::string sampling_algorithm(const yaml::Node& sweep, const yaml::Node** where
 
 // The integer a plain scalar holds as the CLI reads it, if it is one.
 std::optional<long long> integer_value(const yaml::Node* node);
-
-// Strips `file:` and joins a relative path to `base_dir`; absolute paths stay as they are.
-std::string resolve_local(const std::string& base_dir, std::string_view ref);
 
 // The local folder a `code:` value names, resolved; empty when it is remote, a binding,
 // a placeholder or not a plain string.

@@ -4,6 +4,7 @@
 
 #include "environment.h"
 #include "model/shell_words.h"
+#include "model/uri.h"
 #include "rules/rule.h"
 #include "rules/rule_sites.h"
 

@@ -16,7 +16,7 @@
 #include "model/workspace_index.h"
 #include "rules/rule.h"
 #include "suggest.h"
-#include "syntax/yaml_tree.h"
+#include "syntax/tree_walk.h"
 
 namespace amllint::rules {
 namespace {
@@ -108,51 +108,53 @@ struct Site {
   AssetKind kind;
 };
 
-bool is_model_type(std::string_view type) {
-  return type == "mlflow_model" || type == "custom_model" || type == "triton_model";
-}
+// Every scalar that names an asset, with the kind its key implies (`sites`), and every scalar
+// (`all`).
+struct Collector {
+  std::vector<Site>& sites;
+  std::vector<const yaml::Node*>& all;
 
-// Every scalar that names an asset, with the kind its key implies.
-void collect(const yaml::Node* n, std::vector<Site>& out, std::vector<const yaml::Node*>& all,
-             int depth = 0) {
-  if (!n || depth > 64) return;
-  if (n->is_scalar()) {
-    all.push_back(n);
-    return;
+  // Keys under `inputs:`/`outputs:` are port names, not fields: only a port's `path` names an
+  // asset.
+  void port(const yaml::Node& value) {
+    if (!value.is_mapping()) return;
+    const yaml::Node* path = value.get("path");
+    const yaml::Node* type = value.get("type");
+    if (path && path->is_scalar())
+      sites.push_back({path, port_asset_kind(type ? type->text() : "")});
   }
-  if (n->is_sequence()) {
-    for (const yaml::Node* item : n->items) collect(item, out, all, depth + 1);
-    return;
-  }
-  if (!n->is_mapping()) return;
-  for (const yaml::Pair& p : n->pairs) {
-    if (p.merged || !p.key || !p.key->is_scalar() || !p.value) continue;
-    const std::string& key = p.key->value;
-    if ((key == "inputs" || key == "outputs") && p.value->is_mapping()) {
-      // Keys here are port names, not fields: only a port's `path` names an asset.
-      for (const yaml::Pair& port : p.value->pairs) {
-        if (!port.value) continue;
-        if (port.value->is_mapping()) {
-          const yaml::Node* path = port.value->get("path");
-          const yaml::Node* type = port.value->get("type");
-          if (path && path->is_scalar())
-            out.push_back({path, is_model_type(type ? type->text() : "") ? AssetKind::Model
-                                                                         : AssetKind::Data});
+
+  bool operator()(const yaml::Visit& v) {
+    const yaml::Visit* up = v.up;
+    const bool is_port = v.pair && up && up->pair && up->node.is_mapping() &&
+                         (up->key() == "inputs" || up->key() == "outputs");
+    if (v.pair && !is_port && !v.pair->key->is_scalar()) return false;
+    if (is_port) port(v.node);
+    if (v.node.is_scalar()) {
+      all.push_back(&v.node);
+      if (v.pair && !is_port) field(v.key(), v.node);
+      return false;
+    }
+    // Ports merged in with `<<` count where they are merged: the walk skips merged pairs.
+    if (v.pair && v.node.is_mapping() && (v.key() == "inputs" || v.key() == "outputs"))
+      for (const yaml::Pair& p : v.node.pairs)
+        if (p.merged && p.value) {
+          port(*p.value);
+          yaml::walk_tree(*p.value, *this);
         }
-        collect(port.value, out, all, depth + 1);
-      }
-      continue;
-    }
-    if (p.value->is_scalar()) {
-      if (key == "environment") out.push_back({p.value, AssetKind::Environment});
-      if (key == "compute" || key == "default_compute")
-        out.push_back({p.value, AssetKind::Compute});
-      if (key == "default_datastore" || key == "datastore")
-        out.push_back({p.value, AssetKind::Datastore});
-      if (key == "component") out.push_back({p.value, AssetKind::Component});
-    }
-    collect(p.value, out, all, depth + 1);
+    return true;
   }
+
+  void field(std::string_view key, const yaml::Node& value) {
+    if (std::optional<AssetKind> kind = asset_kind_of_field(key)) sites.push_back({&value, *kind});
+  }
+};
+
+void collect(const yaml::Node* root, std::vector<Site>& sites,
+             std::vector<const yaml::Node*>& all) {
+  if (!root) return;
+  Collector c{sites, all};
+  yaml::walk_tree(*root, c);
 }
 
 class UnknownAsset final : public Rule {

@@ -3,6 +3,7 @@
 // inline components alike): nothing in the component reads the value, so the binding is almost
 // surely a misspelt or stale port name. A warning, with the closest declared port.
 #include "model/binding_scope.h"
+#include "model/step_walk.h"
 #include "rules/rule.h"
 #include "suggest.h"
 
@@ -57,24 +58,21 @@ void check_side(RuleContext& ctx, const Step& step, const std::vector<Port>& bou
   }
 }
 
-void check_steps(RuleContext& ctx, const JobModel& pipeline, int depth) {
-  if (depth > 32) return;
-  for (const Step& step : pipeline.steps) {
-    if (!step.node || !step.node->is_mapping()) continue;
-    // Steps of an inline pipeline component are part of this file.
-    if (step.inline_model && step.component && step.component->is_mapping())
-      check_steps(ctx, *step.inline_model, depth + 1);
-    // An inline command step's `inputs:`/`outputs:` are its own declarations.
-    if (!step.component) continue;
-    StepPorts declared = step_ports(step);
-    check_side(ctx, step, step.inputs, declared.inputs, "inputs", "an input");
-    check_side(ctx, step, step.outputs, declared.outputs, "outputs", "an output");
-  }
+// Steps of inline pipeline components are part of this file: walk_steps enters them.
+void check_step(RuleContext& ctx, const Step& step) {
+  if (!step.node || !step.node->is_mapping()) return;
+  // An inline command step's `inputs:`/`outputs:` are its own declarations.
+  if (!step.component) return;
+  StepPorts declared = step_ports(step);
+  check_side(ctx, step, step.inputs, declared.inputs, "inputs", "an input");
+  check_side(ctx, step, step.outputs, declared.outputs, "outputs", "an output");
 }
 
 class UnknownPort final : public Rule {
  public:
-  void check(RuleContext& ctx) const override { check_steps(ctx, ctx.model, 0); }
+  void check(RuleContext& ctx) const override {
+    walk_steps(ctx.model, [&](const Step& step, const JobModel&, int) { check_step(ctx, step); });
+  }
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/binding_scope.h"
+#include "model/step_walk.h"
 #include "rules/rule.h"
 
 namespace amllint::rules {
@@ -30,8 +31,10 @@ bool checked_kind(FileKind kind) {
 // The file's model and the inline components of its steps, at any depth.
 void models_of(const JobModel& model, std::vector<const JobModel*>& out) {
   out.push_back(&model);
-  for (const Step& s : model.steps)
-    if (s.inline_model && s.component && s.component->is_mapping()) models_of(*s.inline_model, out);
+  walk_steps(model, [&](const Step& s, const JobModel&, int) {
+    if (s.inline_model && s.component && s.component->is_mapping())
+      out.push_back(s.inline_model.get());
+  });
 }
 
 bool is_pipeline(const JobModel& m) {
