@@ -15,6 +15,8 @@ if [ "${1:-}" = "--tests" ]; then
   # .ci/run's sanitizer build and the fuzz harnesses (scripts/fuzz.sh): clang, its ASan, UBSan
   # and libFuzzer runtimes, and llvm-symbolizer for readable stack traces.
   packages+=(clang-14 libclang-rt-14-dev llvm-14)
+  # .ci/run fails on formatting drift (the repo's .clang-format).
+  packages+=(clang-format-14)
   # A machine may already have Node.js from elsewhere (its npm conflicts with Debian's npm):
   # use what is there, install Debian's only when a command is missing.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
