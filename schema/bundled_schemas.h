@@ -10,8 +10,7 @@ namespace amllint {
 
 using BundledSchema = EmbeddedFile;
 
+// Every schema/*.json by file name; analysis/validation/schema_documents.cpp parses them.
 const std::vector<BundledSchema>& bundled_schemas();
-// Empty when no schema has that name.
-std::string_view bundled_schema(std::string_view name);
 
 }  // namespace amllint

@@ -10,6 +10,21 @@
 namespace amllint {
 namespace {
 
+// What a `$schema` reference names, once its URL form (azuremlschemas `latest/<x>.schema.json`,
+// `http://azureml/sdk-2-0/<X>.json`, a local path, a modeline) is stripped away.
+enum class SchemaHint {
+  None,          // no `$schema` at all
+  Foreign,       // a schema that is not Azure ML's (e.g. json.schemastore.org)
+  OtherAzureMl,  // an Azure ML spec that is not a job or component (environment, data, ...)
+  Job,           // some job schema: `type:` says which
+  Component,     // some component schema
+};
+
+struct SchemaReference {
+  SchemaHint hint = SchemaHint::None;
+  std::string name;  // the schema's stem, e.g. "commandJob"; empty when none
+};
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -123,8 +138,6 @@ std::string type_from_schema_name(std::string_view name) {
   return {};
 }
 
-}  // namespace
-
 SchemaReference classify_schema_url(std::string_view url) {
   SchemaReference ref;
   if (url.empty()) return ref;
@@ -160,6 +173,7 @@ SchemaReference classify_schema_url(std::string_view url) {
   return ref;
 }
 
+// The `$schema` of a file: the root key, or else a `# yaml-language-server: $schema=` modeline.
 std::string find_schema_url(std::string_view text, const yaml::Node* root) {
   std::string_view direct = scalar_at(root, "$schema");
   if (!direct.empty()) return std::string(direct);
@@ -175,6 +189,8 @@ std::string find_schema_url(std::string_view text, const yaml::Node* root) {
   while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e]))) ++e;
   return std::string(text.substr(b, e - b));
 }
+
+}  // namespace
 
 FileKind component_kind_for_type(std::string_view type) {
   // The SDK lower-cases a component's `type` before it dispatches (`type: Parallel` loads).
@@ -196,6 +212,13 @@ std::string nearest_spec_type(std::string_view type) {
   return closest_name(type, candidates);
 }
 
+namespace {
+
+// Whether a file without `$schema` shows that it is an Azure ML spec rather than another tool's
+// YAML with a `command:` (okteto, Helm values, compose, workflows): an `azureml:` reference, a
+// `${{inputs...}}`-style binding, an Azure ML environment, typed ports, a step with `component:`,
+// or a top-level key only Azure ML uses (`experiment_name`, `compute`, `distribution`, ...).
+
 bool has_azureml_evidence(const yaml::Node* root) {
   if (!root || !root->is_mapping()) return false;
   for (std::string_view key : kAzureMlOnlyKeys)
@@ -208,6 +231,8 @@ bool has_azureml_evidence(const yaml::Node* root) {
   int budget = 4000;
   return mentions_azureml(*root, budget);
 }
+
+}  // namespace
 
 FileKind detect_kind(std::string_view text, const yaml::Node* root) {
   if (!root || !root->is_mapping()) return FileKind::NotAzureMl;
