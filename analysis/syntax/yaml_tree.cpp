@@ -507,8 +507,6 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
     while (parser.HandleNextDocument(builder)) {
       int start = builder.document_start();
       if (builder.documents() > 1 && start <= previous_start) {
-        // The previous document was the first empty one at that token: not a document.
-        tree.multiple_documents = builder.documents() > 3;
         out.failed = true;
         out.error_offset = static_cast<uint32_t>(
             std::min<size_t>(start < 0 ? src.size() : static_cast<size_t>(start), src.size()));
@@ -516,7 +514,6 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
         break;
       }
       previous_start = start;
-      if (builder.documents() > 1) tree.multiple_documents = true;
     }
   } catch (const YAML::Exception& e) {
     out.open_flow_offset = builder.open_flow_offset();

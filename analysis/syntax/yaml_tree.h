@@ -56,7 +56,6 @@ struct Tree {
   bool syntax_error = false;
   // Lines blanked to recover from syntax errors: what stood there is not in the tree.
   std::vector<uint32_t> blanked_lines;
-  bool multiple_documents = false;
 
   Node* make(NodeKind kind) {
     nodes.emplace_back();
