@@ -100,6 +100,17 @@ void drop_superseded(std::vector<Diagnostic>& diagnostics, const std::vector<Tex
 
 }  // namespace
 
+bool is_component_kind(FileKind kind) {
+  switch (kind) {
+    case FileKind::CommandComponent:
+    case FileKind::PipelineComponent:
+    case FileKind::ParallelComponent:
+    case FileKind::SparkComponent:
+    case FileKind::DataTransferComponent: return true;
+    default: return false;
+  }
+}
+
 const char* file_kind_name(FileKind kind) {
   switch (kind) {
     case FileKind::NotAzureMl: return "not an Azure ML spec";

@@ -28,6 +28,8 @@ enum class FileKind {
 };
 
 const char* file_kind_name(FileKind kind);
+// Component specs (command, pipeline, parallel, spark, data transfer), as opposed to jobs.
+bool is_component_kind(FileKind kind);
 
 namespace yaml {
 struct Tree;

@@ -12,17 +12,6 @@ PortList ports_of(const std::vector<Port>& ports, const yaml::Node* holder, std:
   return {&ports, section_complete(holder, key)};
 }
 
-bool is_component_kind(FileKind kind) {
-  switch (kind) {
-    case FileKind::CommandComponent:
-    case FileKind::PipelineComponent:
-    case FileKind::ParallelComponent:
-    case FileKind::SparkComponent:
-    case FileKind::DataTransferComponent: return true;
-    default: return false;
-  }
-}
-
 std::string describe_owner(const BoundExpression& e) {
   if (e.step >= 0) return "this step";
   if (e.owner && is_component_kind(e.owner->kind)) return "this component";

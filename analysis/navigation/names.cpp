@@ -206,14 +206,7 @@ std::optional<Name> as_declared_in(const Analysis& home, const Name& name) {
 }
 
 bool is_component(const Analysis& analysis) {
-  switch (analysis.kind) {
-    case FileKind::CommandComponent:
-    case FileKind::PipelineComponent:
-    case FileKind::ParallelComponent:
-    case FileKind::SparkComponent:
-    case FileKind::DataTransferComponent: return true;
-    default: return false;
-  }
+  return is_component_kind(analysis.kind);
 }
 
 bool is_root_model(const Analysis& analysis, const Name& name) {
