@@ -3,12 +3,13 @@
 #include <algorithm>
 
 #include "model/binding_scope.h"
+#include "model/job_model.h"
 #include "navigation/assets.h"
 #include "navigation/cursor_context.h"
 #include "navigation/schema_facts.h"
 #include "navigation/tree_reading.h"
 #include "syntax/json_view.h"
-#include "validation/schema_validate.h"
+#include "validation/schema_lookup.h"
 
 namespace amllint::nav {
 namespace {
@@ -40,12 +41,12 @@ std::string key_snippet(const std::string& name, const json& node) {
 
 void keys(const Analysis& analysis, const JsonView& view, const CursorContext& ctx, uint32_t offset,
           std::vector<CompletionItem>& out) {
-  std::string pointer = ctx.pointer();
-  SchemaInfo info = schema_at(analysis.kind, view, pointer);
+  SchemaLookup lookup(analysis.kind, view, analysis.model.get(), ctx.path);
+  SchemaInfo info = lookup.at();
   for (const auto& p : info.properties) {
     if (ctx.siblings.count(p.name) || p.name == "$schema") continue;
     CompletionItem c = item(ctx, offset, p.name, Kind::Key);
-    SchemaInfo child = schema_at(analysis.kind, view, pointer + "/" + escape_pointer_token(p.name));
+    SchemaInfo child = lookup.at(p.name);
     c.detail = schema_type(child.node);
     if (p.required) c.detail = c.detail.empty() ? "required" : c.detail + " (required)";
     c.documentation = p.description.empty() ? child.description : p.description;
@@ -58,10 +59,49 @@ void keys(const Analysis& analysis, const JsonView& view, const CursorContext& c
   }
 }
 
+// The step of a pipeline whose mapping `path` ends in (`/jobs/<step>/<section>`, also inside an
+// inline pipeline component), or null.
+const Step* step_at(const JobModel* model, const std::vector<std::string>& path, size_t end) {
+  const Step* step = nullptr;
+  for (size_t i = 0; model && i + 1 < end; ++i) {
+    if (path[i] != "jobs" || (i > 0 && path[i - 1] != "component")) continue;
+    step = model->step(path[i + 1]);
+    if (i + 2 == end) return step;
+    model = step ? step->inline_model.get() : nullptr;
+  }
+  return nullptr;
+}
+
+// Under a `component:` step's `inputs:` or `outputs:`, the schema allows any name: the names
+// the step's component declares are the ones that bind to something.
+void port_names(const Analysis& analysis, const CursorContext& ctx, uint32_t offset,
+                std::vector<CompletionItem>& out) {
+  const auto& path = ctx.path;
+  if (path.size() < 3 || (path.back() != "inputs" && path.back() != "outputs")) return;
+  const Step* step = step_at(analysis.model.get(), path, path.size() - 1);
+  if (!step || !step->component) return;
+  const JobModel* ports = step->ports();
+  if (!ports) return;
+  const bool inputs = path.back() == "inputs";
+  for (const Port& p : inputs ? ports->inputs : ports->outputs) {
+    if (ctx.siblings.count(p.name)) continue;
+    CompletionItem c = item(ctx, offset, p.name, Kind::Name);
+    c.new_text = p.name + ": $0";
+    c.snippet = true;
+    c.filter_text = p.name;
+    std::string what = inputs ? "input" : "output";
+    if (!p.type.empty()) what = p.type + " " + what;
+    if (p.optional || p.has_default) what += p.optional ? " (optional)" : " (has a default)";
+    c.detail = what;
+    // Ports without a default that must be bound first.
+    c.sort_text = (inputs && !p.optional && !p.has_default ? "0" : "1") + p.name;
+    out.push_back(std::move(c));
+  }
+}
+
 void values(const Analysis& analysis, const JsonView& view, const CursorContext& ctx,
             uint32_t offset, std::vector<CompletionItem>& out) {
-  std::string pointer = ctx.pointer() + "/" + escape_pointer_token(ctx.key);
-  SchemaInfo info = schema_at(analysis.kind, view, pointer);
+  SchemaInfo info = SchemaLookup(analysis.kind, view, analysis.model.get(), ctx.path).at(ctx.key);
   for (const auto& v : schema_values(info.node)) {
     CompletionItem c = item(ctx, offset, v, Kind::Value);
     c.documentation = info.description;
@@ -197,7 +237,10 @@ std::vector<CompletionItem> complete(const Document& doc, const Analysis& analys
   if (analysis.kind == FileKind::NotAzureMl) return out;
   CursorContext ctx = cursor_context(doc, offset);
   switch (ctx.mode) {
-    case CursorContext::Mode::Key: keys(analysis, view, ctx, offset, out); break;
+    case CursorContext::Mode::Key:
+      keys(analysis, view, ctx, offset, out);
+      port_names(analysis, ctx, offset, out);
+      break;
     case CursorContext::Mode::Value:
       if (ctx.partial.starts_with("azureml:") && !ctx.partial.starts_with("azureml://")) {
         assets(ctx, offset, path, env, out);

@@ -155,6 +155,43 @@ TEST_F(Navigation, CompletionOfAStepsOutputsIsWhatItsComponentDeclares) {
   EXPECT_EQ(labels, (std::vector<std::string>{"training", "rate"}));
 }
 
+// Inside a step whose name has a hyphen and whose `type` is misspelt (both errors the service
+// reports), completion still offers the keys of the closest type, with LSP snippet edits; under
+// a `component:` step's `inputs:` it offers the component's inputs (issue 12).
+TEST_F(Navigation, CompletionInsideAStepWithWrongNameAndType) {
+  std::string text = kPipeline;
+  text.replace(text.find("  train:\n    type: command\n"),
+               std::string("  train:\n    type: command\n").size(),
+               "  train-it:\n    type: comand\n    \n");
+  Analysed p(path("pipeline.yml"), text);
+  lsp::CompletionList list = completion(p.in, at(20, 4));
+  std::set<std::string> labels;
+  for (const auto& item : list.items) {
+    labels.insert(item.label);
+    ASSERT_TRUE(item.text_edit);
+    EXPECT_EQ(item.text_edit->range, span(20, 4, 4));
+    EXPECT_TRUE(item.snippet);
+  }
+  EXPECT_TRUE(labels.count("distribution")) << list.items.size();
+  EXPECT_TRUE(labels.count("resources"));
+  EXPECT_FALSE(labels.count("command"));  // written already
+  EXPECT_FALSE(labels.count("trial"));    // a sweep's
+  // `    type: comand`: the step types.
+  list = completion(p.in, at(19, 16));
+  labels.clear();
+  for (const auto& item : list.items) labels.insert(item.label);
+  EXPECT_TRUE(labels.count("command") && labels.count("sweep") && labels.count("parallel"));
+  // A new input of `prep` (line 17 is `      data: ...`): `data` is bound already.
+  std::string prep = kPipeline;
+  prep.replace(prep.find("      data: ${{parent.inputs.raw_data}}\n"),
+               std::string("      data: ${{parent.inputs.raw_data}}\n").size(), "      \n");
+  Analysed q(path("pipeline.yml"), prep);
+  list = completion(q.in, at(17, 6));
+  labels.clear();
+  for (const auto& item : list.items) labels.insert(item.label);
+  EXPECT_EQ(labels, std::set<std::string>{"data"});
+}
+
 // After `azureml:` completion offers the project's assets of the kind the key names and the
 // curated environments; hover says where a name is declared, and definition jumps there.
 TEST_F(Navigation, AzuremlNamesFromTheWorkspaceIndex) {
