@@ -60,6 +60,10 @@ struct AnalysisOptions {
   // budget is spent): analyze() then throws AnalysisCancelled at its next checkpoint (between
   // phases and between rules) instead of running to the end. Null: never cancelled.
   std::shared_ptr<const std::atomic<bool>> cancel;
+  // The analysis of an earlier text of the same file (the server passes its latest): analyze()
+  // reuses what the edit did not touch (analysis/incremental/). Null: analyse from scratch. The
+  // result is the same either way; only the cost differs.
+  std::shared_ptr<const Analysis> previous;
 };
 
 // Thrown by analyze() when `AnalysisOptions::cancel` was set. Not a std::exception, so that

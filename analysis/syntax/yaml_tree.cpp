@@ -56,6 +56,7 @@ class Builder : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     if (skipping()) return;
+    tree_.has_aliases = true;
     uint32_t at = clamp(mark.pos);
     uint32_t end = at + 1;
     while (end < src_.size() && !is_white(src_[end]) && src_[end] != ',' && src_[end] != ']' &&

@@ -54,6 +54,9 @@ struct Tree {
   Node* root = nullptr;                 // the first document's root; null for an empty file
   std::vector<Diagnostic> diagnostics;  // syntax errors, duplicate keys, alias limits
   bool syntax_error = false;
+  // An alias was read: its nodes are shared with the anchor's (the tree is a DAG), so a change
+  // at the anchor shows up wherever it is aliased.
+  bool has_aliases = false;
   // Lines blanked to recover from syntax errors: what stood there is not in the tree.
   std::vector<uint32_t> blanked_lines;
 
