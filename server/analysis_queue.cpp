@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 
+#include "features/diagnostics.h"
 #include "fixes/fix_all.h"
 
 namespace amlls {
@@ -101,7 +102,7 @@ using Kind = AnalysisQueue::Kind;
 
 Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool>>& cancel,
            const AnalysisQueue::Options& options, bool& cancelled) {
-  Result r{job.kind, job.uri, job.revision, job.analysis_id, nullptr, nullptr, 0, false};
+  Result r{job.kind, job.uri, job.revision, job.analysis_id, nullptr, nullptr, nullptr, 0, false};
   auto start = Clock::now();
   amllint::AnalysisOptions analysis_options = job.options;
   analysis_options.cancel = cancel;
@@ -110,6 +111,8 @@ Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool
     if (options.before_job) options.before_job(job, *cancel);
     if (job.kind == Kind::Analyse) {
       r.analysis = analyze_safely(*job.doc, analysis_options);
+      r.diagnostics_json = std::make_shared<const std::string>(
+          diagnostics_json(*job.doc, *r.analysis, job.encoding));
     } else {
       amllint::FixOutcome out = amllint::fix_all(job.doc->text(), analysis_options, *job.base);
       r.fixed_text = std::make_shared<const std::string>(std::move(out.text));
@@ -211,8 +214,9 @@ void watchdog(std::shared_ptr<State> s) {
     --s->active;
     ++s->stuck;
     ++s->stuck_by_uri[r.job.uri];
-    Result result{r.job.kind, r.job.uri, r.job.revision, r.job.analysis_id, nullptr, nullptr,
-                  0,          true};
+    Result result{r.job.kind,        r.job.uri, r.job.revision,
+                  r.job.analysis_id, nullptr,   nullptr,
+                  nullptr,           0,         true};
     result.millis = std::chrono::duration<double, std::milli>(Clock::now() - r.start).count();
     s->deliver(std::move(result));
     if (s->stopping) {

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "analyze.h"
+#include "positions.h"
 
 namespace amlls {
 
@@ -41,6 +42,8 @@ class AnalysisQueue {
     std::shared_ptr<const amllint::Document> doc;
     amllint::AnalysisOptions options;
     std::shared_ptr<const amllint::Analysis> base;  // FixAll: the analysis of `doc`
+    // Analyse: the positions of the published diagnostics (the client's negotiated encoding).
+    PositionEncoding encoding = PositionEncoding::Utf16;
   };
   struct Result {
     Kind kind = Kind::Analyse;
@@ -48,7 +51,10 @@ class AnalysisQueue {
     uint64_t revision = 0;
     uint64_t analysis_id = 0;
     std::shared_ptr<const amllint::Analysis> analysis;  // Analyse, unless abandoned
-    std::shared_ptr<const std::string> fixed_text;      // FixAll, unless abandoned
+    // Analyse, unless abandoned: the analysis's diagnostics as an LSP JSON array, serialized on
+    // the worker so that the loop thread only sends them.
+    std::shared_ptr<const std::string> diagnostics_json;
+    std::shared_ptr<const std::string> fixed_text;  // FixAll, unless abandoned
     double millis = 0;
     // The budget ran out and the job was given up; if it still completes, its real result
     // follows later with `abandoned` false.

@@ -1,9 +1,11 @@
 #include "server.h"
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "analysis_queue.h"
@@ -145,6 +147,11 @@ struct Server::Impl {
   int exit_code = 1;
   PositionEncoding encoding = PositionEncoding::Utf16;
   bool push_diagnostics = true;
+  // The client reads the version of published diagnostics (publishDiagnostics.versionSupport):
+  // it may hold diagnostics for an older version as stale, so every new version is published,
+  // even with the same diagnostics. Others (VS Code) keep diagnostics until they are replaced,
+  // and get nothing when a document's diagnostics did not change.
+  bool version_support = false;
   std::string trace = "off";
   DocumentStore docs;
   // Files, folders and `.amllint.yaml` read by analyses, cached across edits; invalidated by
@@ -181,6 +188,9 @@ struct Server::Impl {
   }
   void notify(const char* method, json params) {
     send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+  static std::string dump(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
   }
   void log_trace(const std::string& message) {
     if (trace == "off") return;
@@ -345,6 +355,9 @@ struct Server::Impl {
       if (e == "utf-8") utf8 = true;
     }
     const json& text_document = params::optional_object(caps, "textDocument", "capabilities");
+    const bool versions = params::optional_bool(
+        params::optional_object(text_document, "publishDiagnostics", "capabilities.textDocument"),
+        "versionSupport", "capabilities.textDocument.publishDiagnostics", false);
     const json& workspace = params::optional_object(caps, "workspace", "capabilities");
     const json& watched =
         params::optional_object(workspace, "didChangeWatchedFiles", "capabilities.workspace");
@@ -355,6 +368,7 @@ struct Server::Impl {
     encoding = utf8 ? PositionEncoding::Utf8 : PositionEncoding::Utf16;
     // Clients that pull get no pushes: showing both would list every problem twice.
     push_diagnostics = !text_document.contains("diagnostic");
+    version_support = versions;
     if (trace_value) trace = *trace_value;
     watch_files = can_watch;
     if (const json* init = params::find(params, "initializationOptions"))
@@ -475,6 +489,9 @@ struct Server::Impl {
     job.revision = d.revision;
     job.doc = d.doc;
     job.options = options_for(d);
+    // What incremental analysis may reuse; never the empty stand-in of an abandoned analysis.
+    if (!d.abandoned) job.options.previous = d.analysis;
+    job.encoding = encoding;
     queue.submit(std::move(job));
   }
 
@@ -559,17 +576,19 @@ struct Server::Impl {
       if (d->analysis_current()) return;
       log("gave up analysing " + r.uri + " after " + std::to_string(static_cast<long>(r.millis)) +
           " ms (its time budget)");
-      return accept(*d, std::make_shared<const amllint::Analysis>(), static_cast<long>(r.millis));
+      return accept(*d, std::make_shared<const amllint::Analysis>(), nullptr,
+                    static_cast<long>(r.millis));
     }
     // A late result may replace the stand-in of an abandoned analysis of the same text.
     if (d->analysis_current() && !d->abandoned) return;
-    accept(*d, std::move(r.analysis), 0);
+    accept(*d, std::move(r.analysis), std::move(r.diagnostics_json), 0);
     log_trace("analysed " + r.uri + " v" + std::to_string(d->version) + " in " +
               std::to_string(r.millis) + " ms");
   }
 
+  // `diagnostics` is the analysis's LSP diagnostics array, serialized by the worker.
   void accept(OpenDocument& d, std::shared_ptr<const amllint::Analysis> analysis,
-              long abandoned_after) {
+              std::shared_ptr<const std::string> diagnostics, long abandoned_after) {
     d.analysis = std::move(analysis);
     d.analysis_revision = d.revision;
     d.analysis_id = next_analysis_id++;
@@ -578,14 +597,36 @@ struct Server::Impl {
     d.view.reset();
     d.fixed_text.reset();
     d.fix_all_requested = 0;
-    if (push_diagnostics) {
-      notify("textDocument/publishDiagnostics",
-             {{"uri", d.uri}, {"version", d.version}, {"diagnostics", diagnostics_of(d)}});
-    }
+    if (d.abandoned || !diagnostics)
+      diagnostics = std::make_shared<const std::string>(diagnostics_json(diagnostics_of(d)));
+    if (push_diagnostics) publish(d, *diagnostics);
+    d.diagnostics_json = push_diagnostics ? nullptr : std::move(diagnostics);
     retry_parked();
   }
 
-  json diagnostics_of(OpenDocument& d) {
+  // Sends `items` (the document's diagnostics array) unless the client already shows exactly
+  // these (for a client that reads versions: for this version).
+  void publish(OpenDocument& d, const std::string& items) {
+    OpenDocument::Published now{std::hash<std::string_view>{}(items), items.size(), d.version};
+    if (d.published && d.published->hash == now.hash && d.published->size == now.size &&
+        (!version_support || d.published->version == now.version))
+      return;
+    transport.send(
+        R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)" +
+        dump(d.uri) + R"(,"version":)" + std::to_string(d.version) + R"(,"diagnostics":)" + items +
+        "}}");
+    d.published = now;
+  }
+
+  // A client that is pushed diagnostics may pull them too (it rarely does): then they are
+  // serialized again here.
+  std::string pull_items(OpenDocument& d) {
+    return d.diagnostics_json ? *d.diagnostics_json : diagnostics_json(diagnostics_of(d));
+  }
+
+  // The worker serializes the diagnostics of real analyses; this is for the stand-in of an
+  // abandoned one (and an analysis whose serialization failed).
+  std::vector<lsp::Diagnostic> diagnostics_of(OpenDocument& d) {
     if (!d.abandoned) return lsp_diagnostics(input(d));
     lsp::Diagnostic gave_up;
     gave_up.severity = lsp::DiagnosticSeverity::Warning;
@@ -594,7 +635,7 @@ struct Server::Impl {
                       std::to_string(d.abandoned_after) +
                       " ms (its time budget): its problems are not shown and editor features "
                       "are off for it until it changes";
-    return json::array({gave_up});
+    return {gave_up};
   }
 
   FeatureInput input(OpenDocument& d, const amllint::AnalysisOptions* options = nullptr) {
@@ -627,7 +668,9 @@ struct Server::Impl {
       if (c.previous_result_id == result_id)
         reply(c.id, {{"kind", "unchanged"}, {"resultId", result_id}});
       else
-        reply(c.id, {{"kind", "full"}, {"resultId", result_id}, {"items", diagnostics_of(*d)}});
+        transport.send(R"({"jsonrpc":"2.0","id":)" + dump(c.id) +
+                       R"(,"result":{"kind":"full","resultId":")" + result_id + R"(","items":)" +
+                       pull_items(*d) + "}}");
       return true;
     }
     if (!d) {

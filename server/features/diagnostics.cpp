@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include <nlohmann/json.hpp>
+
 namespace amlls {
 
 lsp::Diagnostic to_lsp(const FeatureInput& in, const amllint::Diagnostic& d) {
@@ -19,6 +21,16 @@ std::vector<lsp::Diagnostic> lsp_diagnostics(const FeatureInput& in) {
   out.reserve(in.analysis.diagnostics.size());
   for (const auto& d : in.analysis.diagnostics) out.push_back(to_lsp(in, d));
   return out;
+}
+
+std::string diagnostics_json(const std::vector<lsp::Diagnostic>& diagnostics) {
+  return nlohmann::json(diagnostics).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string diagnostics_json(const amllint::Document& doc, const amllint::Analysis& analysis,
+                             PositionEncoding enc) {
+  FeatureInput in{"", "", doc, analysis, enc, nullptr, nullptr};
+  return diagnostics_json(lsp_diagnostics(in));
 }
 
 }  // namespace amlls

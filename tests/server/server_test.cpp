@@ -60,6 +60,88 @@ TEST_F(Session, EditsAreAppliedIncrementallyAndDiagnosticsCarryTheVersion) {
   EXPECT_FALSE(has_code(second, "unknown-key")) << second.dump();
 }
 
+TEST_F(Session, UnchangedDiagnosticsAreNotPublishedAgainToAClientThatIgnoresVersions) {
+  initialize({{"textDocument", {{"publishDiagnostics", {{"versionSupport", false}}}}}});
+  std::string text = kJob;
+  text.replace(text.find("environment:"), 11, "enviroment");  // typo on line 5
+  open(text);
+  json first = diagnostics(1);
+  ASSERT_TRUE(has_code(first, "unknown-key")) << first.dump();
+  std::vector<json> published;
+  skipped_ = [&](const json& m) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics") published.push_back(m);
+  };
+  // `epochs: 3` -> `epochs: 4`: the same diagnostics at the same places. The symbols wait for
+  // the analysis of version 2, which would be published before they are answered.
+  change(2, range(4, 10, 4, 11), "4");
+  send({request(2, "textDocument/documentSymbol", {{"textDocument", doc()}})});
+  ASSERT_TRUE(response(2)["result"].is_array());
+  EXPECT_TRUE(published.empty()) << published.front().dump();
+  // Changed diagnostics are published.
+  change(3, range(5, 0, 5, 10), "environment");
+  json third = diagnostics(3);
+  EXPECT_FALSE(has_code(third, "unknown-key")) << third.dump();
+}
+
+TEST_F(Session, AClientThatReadsVersionsGetsEveryVersion) {
+  initialize({{"textDocument", {{"publishDiagnostics", {{"versionSupport", true}}}}}});
+  std::string text = kJob;
+  text.replace(text.find("environment:"), 11, "enviroment");
+  open(text);
+  json first = diagnostics(1);
+  change(2, range(4, 10, 4, 11), "4");
+  EXPECT_EQ(diagnostics(2), first);
+}
+
+TEST_F(Session, ReanalysisWithUnchangedDiagnosticsPublishesNothing) {
+  initialize();  // reads versions: but the version is the same
+  std::string text = kJob;
+  text.replace(text.find("environment:"), 11, "enviroment");
+  open(text);
+  ASSERT_TRUE(has_code(diagnostics(1), "unknown-key"));
+  std::vector<json> published;
+  skipped_ = [&](const json& m) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics") published.push_back(m);
+  };
+  // New settings re-analyse every open document; these change nothing for this one.
+  send({notification("workspace/didChangeConfiguration", {{"settings", json::object()}}),
+        request(2, "textDocument/documentSymbol", {{"textDocument", doc()}})});
+  ASSERT_TRUE(response(2)["result"].is_array());
+  EXPECT_TRUE(published.empty()) << published.front().dump();
+}
+
+// The worker serializes diagnostics in the encoding the client negotiated: the column of a
+// reference after "é" and "🚀" counts 2 + 4 bytes in UTF-8, 1 + 2 units in UTF-16.
+class Encodings : public Session, public ::testing::WithParamInterface<bool> {};
+
+TEST_P(Encodings, DiagnosticPositionsCountInTheNegotiatedEncoding) {
+  const bool utf8 = GetParam();
+  json caps = json::object();
+  if (utf8) caps["general"]["positionEncodings"] = {"utf-8"};
+  EXPECT_EQ(initialize(caps)["result"]["capabilities"]["positionEncoding"],
+            utf8 ? "utf-8" : "utf-16");
+  std::string text = kJob;
+  const std::string line = "command: echo \"caf\u00e9 \U0001F680\" ${{inputs.nope}}";
+  text.replace(text.find("command:"),
+               text.find('\n', text.find("command:")) - text.find("command:"), line);
+  open(text);
+  json diags = diagnostics(1);
+  const json* reference = nullptr;
+  for (const auto& d : diags)
+    if (d.value("code", "") == "undefined-input") reference = &d;
+  ASSERT_NE(reference, nullptr) << diags.dump();
+  EXPECT_EQ((*reference)["range"]["start"]["line"], 2);
+  // The reference starts at `${{`, `inputs` or `nope`: their columns in the encoding.
+  const size_t units_less = utf8 ? 0 : 1 + 2;  // "é" is one UTF-16 unit, "🚀" two
+  std::set<size_t> columns;
+  for (const char* at : {"${{", "inputs.nope", "nope"}) columns.insert(line.find(at) - units_less);
+  const size_t start = (*reference)["range"]["start"]["character"];
+  EXPECT_TRUE(columns.count(start)) << reference->dump();
+}
+
+INSTANTIATE_TEST_SUITE_P(Session, Encodings, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "Utf8" : "Utf16"; });
+
 TEST_F(Session, NewestVersionWinsAndSupersededOnesAreNotPublished) {
   initialize();
   open(kJob);
@@ -101,6 +183,18 @@ TEST_F(Session, PullDiagnosticsForClientsThatPull) {
   send({request(7, "textDocument/diagnostic",
                 {{"textDocument", doc()}, {"previousResultId", r["result"]["resultId"]}})});
   EXPECT_EQ(response(7)["result"]["kind"], "unchanged");
+}
+
+TEST_F(Session, AClientThatIsPushedDiagnosticsMayPullThemToo) {
+  initialize();
+  std::string text = kJob;
+  text.replace(text.find("pytorch"), 7, "pytorhc");
+  open(text);
+  json pushed = diagnostics(1);
+  send({request(6, "textDocument/diagnostic", {{"textDocument", doc()}})});
+  json r = response(6);
+  EXPECT_EQ(r["result"]["kind"], "full");
+  EXPECT_EQ(r["result"]["items"], pushed) << r.dump();
 }
 
 TEST_F(Session, CodeActionsOfferFixesSuppressionAndFixAll) {

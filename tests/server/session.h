@@ -84,7 +84,12 @@ class Session : public ::testing::Test {
              m["params"]["uri"] == uri && m["params"].value("version", -1) == version;
     })["params"]["diagnostics"];
   }
+  // Like lspbench, the tests read the version of published diagnostics (`diagnostics(v)` waits
+  // for version v), and say so: the server then publishes every version it analyses, even with
+  // unchanged diagnostics. A test of a client that ignores versions sets versionSupport false.
   json initialize(json capabilities = json::object()) {
+    json& published = capabilities["textDocument"]["publishDiagnostics"];
+    if (!published.contains("versionSupport")) published["versionSupport"] = true;
     send({request(1, "initialize", {{"capabilities", capabilities}}), notification("initialized")});
     return response(1);
   }
