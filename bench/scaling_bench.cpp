@@ -2,7 +2,8 @@
 // 10k and 30k lines, each stage and each binding-heavy rule timed on its own. The figure to read
 // is `us_per_line`: flat across sizes means linear, growing means something is superlinear.
 // Wall times on a shared machine are noisy; for repeatable figures count instructions instead:
-//   amllint_scaling_bench --write=DIR   writes the generated files (DIR/<lines>/pipeline.yml), then
+//   amllint_scaling_bench --write=DIR   writes the generated files (DIR/<lines>/pipeline.yml, and
+//                                       with seeded schema mistakes DIR/<lines>-invalid/), then
 //   valgrind --tool=callgrind amllint DIR/30000/pipeline.yml
 // Each file has a folder of its own: amllint indexes the YAML files beside the one it checks.
 #include <benchmark/benchmark.h>
@@ -13,9 +14,11 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "analyze.h"
 #include "environment.h"
@@ -131,16 +134,58 @@ std::string generate_pipeline(int lines) {
   return out;
 }
 
+// A dozen schema mistakes of the kinds people make, each seeded into one step of the generated
+// pipeline, spread over the file: misspelt keys and enum values, a wrong type, a bad step name.
+struct Mistake {
+  int shape;  // the step shape it fits (append_step's `i % 3`)
+  const char* from;
+  const char* to;
+};
+constexpr Mistake kMistakes[] = {
+    {0, "      out:\n        type: uri_folder\n", "      out:\n        type: uri_foldr\n"},
+    {1, "    command: >-", "    comand: >-"},
+    {2, "    component: azureml:", "    componet: azureml:"},
+    {0, "          optional: true", "          optional: maybe"},
+    {1, "  step_", "  step-"},
+    {0, "      environment: azureml", "      enviroment: azureml"},
+    {1, "    environment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest",
+     "    environment: 42"},
+    {0, "        data:\n          type: uri_folder", "        data:\n          type: uri_fodler"},
+};
+
+// The generated pipeline of `lines` lines with kMistakes seeded, twelve in all.
+std::string generate_invalid_pipeline(int lines) {
+  std::string out = generate_pipeline(lines);
+  int steps = 0;
+  for (size_t at = out.find("\n  step_"); at != std::string::npos;
+       at = out.find("\n  step_", at + 1))
+    ++steps;
+  constexpr int kCount = 12;
+  for (int k = 0; k < kCount; ++k) {
+    const Mistake& m = kMistakes[k % std::size(kMistakes)];
+    int i = (k + 1) * steps / (kCount + 1);
+    i += (m.shape - i % 3 + 3) % 3;
+    size_t begin = out.find("\n  step_" + std::to_string(i) + ":\n");
+    if (begin == std::string::npos) continue;
+    size_t end = out.find("\n  step_", begin + 1);
+    size_t at = out.find(m.from, begin);
+    if (at == std::string::npos || (end != std::string::npos && at > end)) continue;
+    out.replace(at, std::strlen(m.from), m.to);
+  }
+  return out;
+}
+
 struct Generated {
   Document doc;
   int lines;
 };
 
-const Generated& pipeline(int lines) {
-  static std::map<int, std::unique_ptr<Generated>> cache;
-  auto& slot = cache[lines];
+// The generated pipeline of `lines` lines, or with `invalid` the same with kMistakes seeded.
+const Generated& pipeline(int lines, bool invalid = false) {
+  static std::map<std::pair<int, bool>, std::unique_ptr<Generated>> cache;
+  auto& slot = cache[{lines, invalid}];
   if (!slot) {
-    std::string text = generate_pipeline(lines);
+    std::string text = invalid ? generate_invalid_pipeline(lines) : generate_pipeline(lines);
     int n = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     slot = std::make_unique<Generated>(Generated{Document(std::move(text)), n});
   }
@@ -192,6 +237,17 @@ void BM_SchemaValidation(benchmark::State& state) {
            [&] { benchmark::DoNotOptimize(validate_schema(FileKind::PipelineJob, view)); });
 }
 
+// The same with a dozen schema mistakes: what an invalid file costs (every mistake explained).
+void BM_SchemaValidationInvalid(benchmark::State& state) {
+  const Generated& g = pipeline(static_cast<int>(state.range(0)), true);
+  yaml::Tree tree = yaml::parse(g.doc);
+  JsonView view = to_json(tree.root);
+  auto diagnostics = validate_schema(FileKind::PipelineJob, view);
+  state.counters["diagnostics"] = static_cast<double>(diagnostics.size());
+  per_line(state, g,
+           [&] { benchmark::DoNotOptimize(validate_schema(FileKind::PipelineJob, view)); });
+}
+
 void BM_JobModel(benchmark::State& state) {
   const Generated& g = pipeline(static_cast<int>(state.range(0)));
   yaml::Tree tree = yaml::parse(g.doc);
@@ -234,6 +290,7 @@ void sizes(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_Parse)->Apply(sizes);
 BENCHMARK(BM_TypedJson)->Apply(sizes);
 BENCHMARK(BM_SchemaValidation)->Apply(sizes);
+BENCHMARK(BM_SchemaValidationInvalid)->Apply(sizes);
 BENCHMARK(BM_JobModel)->Apply(sizes);
 BENCHMARK(BM_Analyze)->Apply(sizes);
 
@@ -247,6 +304,9 @@ int main(int argc, char** argv) {
       fs::path folder = dir / std::to_string(n);
       fs::create_directories(folder);
       std::ofstream(folder / "pipeline.yml", std::ios::binary) << pipeline(n).doc.text();
+      fs::path invalid = dir / (std::to_string(n) + "-invalid");
+      fs::create_directories(invalid);
+      std::ofstream(invalid / "pipeline.yml", std::ios::binary) << pipeline(n, true).doc.text();
     }
     return 0;
   }

@@ -1,9 +1,11 @@
-// valijson decides whether a file is valid (valijson_check.cpp, the only file that includes it);
-// when it reports a failure, the explainer (schema_explain.cpp) re-checks the file and words one
-// message per mistake. Explainer findings are kept only where valijson also failed, so a gap in
-// the explainer can never invent an error; if it finds nothing, valijson's leaf errors are used.
+// valijson decides whether a file is valid (valijson_check.cpp, the only file that includes it),
+// in one run that also records where it failed; when it reports a failure, the explainer
+// (schema_explain.cpp) re-checks the places it flagged and words one message per mistake.
+// Explainer findings are kept only where valijson also failed, so a gap in the explainer can
+// never invent an error; if it finds nothing, valijson's leaf errors are used.
 #include "validation/schema_validate.h"
 
+#include <set>
 #include <string>
 
 #include "syntax/yaml_tree.h"
@@ -48,7 +50,8 @@ std::vector<Diagnostic> validate_schema(FileKind kind, const JsonView& view) {
   std::vector<Diagnostic> dates = date_findings(view);
   if (failures->valid) return dates;
   std::vector<Diagnostic> out;
-  for (auto& f : explain_schema(kind, view))
+  const std::set<std::string>* flagged = failures->threw ? nullptr : &failures->pointers;
+  for (auto& f : explain_schema(kind, view, flagged))
     if (failures->threw || failures->pointers.count(f.where))
       out.push_back(std::move(f.diagnostic));
   if (out.empty()) out = raw_schema_errors(failures->errors, view);

@@ -1,31 +1,18 @@
 #include "validation/schema_walk.h"
 
+#include <functional>
 #include <optional>
 #include <regex>
 #include <unordered_map>
 
 #include "validation/enum_case.h"
 #include "validation/schema_documents.h"
+#include "validation/schema_node_facts.h"
 
 namespace amllint {
 namespace {
 
 using json = nlohmann::json;
-
-std::optional<Frag> follow_ref(const Frag& f) {
-  const std::string& ref = (*f.s)["$ref"].get_ref<const std::string&>();
-  auto hash = ref.find('#');
-  std::string_view doc = hash == 0 ? f.doc : schema_document_name(ref);
-  const json* root = schema_document(doc);
-  if (!root) return std::nullopt;
-  std::string pointer = hash == std::string::npos ? "" : ref.substr(hash + 1);
-  try {
-    const json& target = root->at(json::json_pointer(pointer));
-    return Frag{&target, doc};
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
 
 bool type_matches(std::string_view type, const json& v) {
   if (type == "object") return v.is_object();
@@ -38,14 +25,6 @@ bool type_matches(std::string_view type, const json& v) {
   return false;
 }
 
-const std::regex& cached_regex(const std::string& pattern) {
-  thread_local std::unordered_map<std::string, std::regex> cache;
-  auto it = cache.find(pattern);
-  if (it == cache.end())
-    it = cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
-  return it->second;
-}
-
 // Whether `v` satisfies an `if` condition. Our conditions only use type, const, enum, required,
 // properties and not.
 bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
@@ -53,10 +32,8 @@ bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
   const json& c = *cond.s;
   if (c.is_boolean()) return c.get<bool>();
   if (!c.is_object()) return true;
-  if (c.contains("$ref")) {
-    auto target = follow_ref(cond);
-    return target && condition_holds(*target, v, depth + 1);
-  }
+  if (const NodeFacts& facts = node_facts(cond); facts.has_ref)
+    return facts.ref && condition_holds(*facts.ref, v, depth + 1);
   if (auto it = c.find("type"); it != c.end() && !types_match(*it, v)) return false;
   if (auto it = c.find("const"); it != c.end() && !in_enum(json::array({*it}), v, case_of(c)))
     return false;
@@ -73,16 +50,61 @@ bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
   return true;
 }
 
+void collect(const Frag& f, const json& v, std::vector<Frag>& out, std::string* description,
+             int depth = 0);
+
+// A fragment whose expansion does not depend on the value (no `if` under its `$ref`s and
+// `allOf`s), expanded once: most fragments are, and a value is checked against many.
+struct Expansion {
+  std::vector<Frag> frags;
+  std::string description;  // the first non-empty description met, as collect takes it
+};
+
+constexpr int kStaticDepth = 16;  // deeper expansions are not cached (collect stops at 64)
+
+// The expansion of `f` when it is static and no deeper than kStaticDepth; null otherwise.
+const Expansion* static_expansion(const Frag& f) {
+  thread_local std::unordered_map<const json*, std::optional<Expansion>> cache;
+  if (auto it = cache.find(f.s); it != cache.end()) return it->second ? &*it->second : nullptr;
+  // Static when no `if` is reached from `f` within kStaticDepth levels.
+  std::function<bool(const Frag&, int)> is_static = [&](const Frag& g, int depth) {
+    if (depth > kStaticDepth) return false;
+    if (!g.s->is_object()) return true;
+    const NodeFacts& facts = node_facts(g);
+    if (facts.has_ref) return !facts.ref || is_static(*facts.ref, depth + 1);
+    if (g.s->contains("if")) return false;
+    if (auto all = g.s->find("allOf"); all != g.s->end())
+      for (const auto& sub : *all)
+        if (!is_static({&sub, g.doc}, depth + 1)) return false;
+    return true;
+  };
+  std::optional<Expansion> e;
+  if (is_static(f, 0)) {
+    // From kStaticDepth on, collect neither consults this cache nor reaches its own limit.
+    e.emplace();
+    collect(f, json(), e->frags, &e->description, kStaticDepth);
+  }
+  std::optional<Expansion>& slot = cache.emplace(f.s, std::move(e)).first->second;
+  return slot ? &*slot : nullptr;
+}
+
 // Expands `f` into the fragments that apply to `v`: $ref followed, allOf flattened, the
 // if/then/else branch chosen by `v`. `description` receives the outermost description.
 void collect(const Frag& f, const json& v, std::vector<Frag>& out, std::string* description,
-             int depth = 0) {
+             int depth) {
   if (depth > 64 || !f.s->is_object()) return;
+  if (depth < kStaticDepth) {
+    if (const Expansion* e = static_expansion(f)) {
+      out.insert(out.end(), e->frags.begin(), e->frags.end());
+      if (description && description->empty()) *description = e->description;
+      return;
+    }
+  }
   const json& s = *f.s;
   if (description && description->empty())
     if (auto d = s.find("description"); d != s.end() && d->is_string()) *description = *d;
-  if (s.contains("$ref")) {
-    if (auto target = follow_ref(f)) collect(*target, v, out, description, depth + 1);
+  if (const NodeFacts& facts = node_facts(f); facts.has_ref) {
+    if (facts.ref) collect(*facts.ref, v, out, description, depth + 1);
     return;
   }
   out.push_back(f);
@@ -106,10 +128,12 @@ bool types_match(const json& type, const json& v) {
 }
 
 bool pattern_matches(const std::string& pattern, const std::string& text) {
+  const std::regex* r = compiled_pattern(pattern);
+  if (!r) return true;  // a pattern we cannot compile must not produce errors
   try {
-    return std::regex_search(text, cached_regex(pattern));
+    return std::regex_search(text, *r);
   } catch (const std::regex_error&) {
-    return true;  // a pattern we cannot compile must not produce errors
+    return true;
   }
 }
 
@@ -117,21 +141,20 @@ bool pattern_matches(const std::string& pattern, const std::string& text) {
 std::vector<Frag> child_schemas(const std::vector<Frag>& frags, const std::string& key) {
   std::vector<Frag> subs;
   for (const auto& f : frags) {
-    const json& s = *f.s;
+    const NodeFacts& facts = node_facts(f);
     bool matched = false;
-    if (auto props = s.find("properties"); props != s.end())
-      if (auto p = props->find(key); p != props->end()) {
+    if (facts.properties)
+      if (auto p = facts.properties->find(key); p != facts.properties->end()) {
         subs.push_back({&*p, f.doc});
         matched = true;
       }
-    if (auto pats = s.find("patternProperties"); pats != s.end())
-      for (const auto& [pattern, sub] : pats->items())
-        if (pattern_matches(pattern, key)) {
-          subs.push_back({&sub, f.doc});
-          matched = true;
-        }
+    for (const auto& [pattern, sub] : facts.patterns)
+      if (pattern.matches(key)) {
+        subs.push_back({sub, f.doc});
+        matched = true;
+      }
     if (!matched)
-      if (auto ap = s.find("additionalProperties"); ap != s.end() && ap->is_object())
+      if (auto ap = f.s->find("additionalProperties"); ap != f.s->end() && ap->is_object())
         subs.push_back({&*ap, f.doc});
   }
   return subs;

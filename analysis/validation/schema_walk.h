@@ -11,7 +11,9 @@
 
 namespace amllint {
 
-// One schema fragment and the document it lives in (for "#/..." references).
+// One schema fragment and the document it lives in (for "#/..." references). Fragments are parts
+// of the bundled schemas (schema_documents.h), which live as long as the program: what is worked
+// out about one is cached by its address (schema_node_facts.h).
 struct Frag {
   const nlohmann::json* s;
   std::string_view doc;
