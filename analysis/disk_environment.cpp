@@ -101,8 +101,24 @@ class DiskEnvironment final : public Environment {
   }
 
   std::shared_ptr<const Config> config_for(const std::string& file_path) override {
+    // Asked for every file: the folder as written (`jobs/a.yml` -> `jobs/`) stands for its
+    // absolute, normal form, which costs a getcwd and a path normalisation to compute. Only for a
+    // plain file name: `..` or `.` as the last segment would change the folder.
+    const size_t slash = file_path.rfind('/');
+    std::string_view name =
+        std::string_view(file_path).substr(slash == std::string::npos ? 0 : slash + 1);
+    const bool plain = !name.empty() && name != "." && name != "..";
+    // With its last `/`, so that `/a.yml` (in `/`) and `a.yml` (in the working folder) differ.
+    std::string written =
+        plain ? file_path.substr(0, slash == std::string::npos ? 0 : slash + 1) : "";
+    if (plain) {
+      std::lock_guard lock(mutex_);
+      auto it = config_dirs_.find(written);
+      if (it != config_dirs_.end()) return config_in(it->second);
+    }
     fs::path dir = fs::path(absolute_path(file_path)).parent_path();
     std::lock_guard lock(mutex_);
+    if (plain) config_dirs_.emplace(std::move(written), dir);
     return config_in(dir);
   }
 
@@ -118,7 +134,7 @@ class DiskEnvironment final : public Environment {
   std::shared_ptr<const WorkspaceIndex> workspace_index(const std::string& file_path,
                                                         const Config* given) override {
     std::shared_ptr<const Config> found;
-    const Config* config = given && !given->workspace.empty() ? given : nullptr;
+    const Config* config = names_workspace(given) ? given : nullptr;
     if (!config) {
       found = config_for(file_path);
       config = found.get();
@@ -144,6 +160,7 @@ class DiskEnvironment final : public Environment {
       files_.clear();
       snapshots_.clear();
       configs_.clear();
+      config_dirs_.clear();
       indexes_.clear();
       return;
     }
@@ -189,8 +206,9 @@ class DiskEnvironment final : public Environment {
   std::map<std::string, CachedFile> files_;
   std::map<std::string, CachedSnapshot> snapshots_;
   std::map<std::string, std::shared_ptr<const Config>> configs_;
-  std::map<std::string, std::string> programs_;  // name -> path found on PATH, or ""
-  std::mutex index_mutex_;                       // held while an index is built
+  std::map<std::string, fs::path, std::less<>> config_dirs_;  // folder as written -> absolute
+  std::map<std::string, std::string> programs_;               // name -> path found on PATH, or ""
+  std::mutex index_mutex_;                                    // held while an index is built
   std::map<std::string, std::shared_ptr<const WorkspaceIndex>> indexes_;  // by project root
 };
 

@@ -1,11 +1,14 @@
 #include "model/workspace_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include "analyze.h"
@@ -80,24 +83,43 @@ bool skipped_folder(const fs::path& p) {
          name == "build" || name.rfind("build-", 0) == 0 || name == "venv";
 }
 
-void index_file(const fs::path& path, WorkspaceIndex& index) {
+// Whether the text can hold a `name` key; false means the root cannot have one (only the text
+// `name` itself decodes to that key). A key written `name`, `"name"`, `'name'` or `{name: ...}`, an
+// anchored `&a name` an alias key refers to, or a block scalar's line: each has a character that
+// is not a letter, digit or `_` before it (or starts the text). `display_name` and
+// `experiment_name`, which every job has, do not, so most job files are not parsed. A backslash
+// escape (`"\x6eame"`) could spell the key otherwise: such a text is only asked for `name`.
+bool may_have_name_key(std::string_view text) {
+  if (text.find('\\') != std::string_view::npos) return text.find("name") != std::string_view::npos;
+  for (size_t at = text.find("name"); at != std::string_view::npos;
+       at = text.find("name", at + 1)) {
+    if (at == 0) return true;
+    const char c = text[at - 1];
+    const bool word =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!word) return true;
+  }
+  return false;
+}
+
+std::optional<AssetDeclaration> index_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   Document doc(s.str());
   // Most YAML in a repo is not an asset; a cheap look at the text avoids parsing it.
   const std::string& text = doc.text();
-  if (text.find("name") == std::string::npos) return;
+  if (!may_have_name_key(text)) return std::nullopt;
   yaml::Tree tree = yaml::parse(doc);
   const yaml::Node* root = tree.root;
-  if (!root || !root->is_mapping()) return;
+  if (!root || !root->is_mapping()) return std::nullopt;
   const yaml::Node* name = root->get("name");
   if (!name || !name->is_scalar() || name->value.empty() ||
       name->value.find("{{") != std::string::npos)
-    return;
+    return std::nullopt;
   std::optional<AssetKind> kind = kind_from_schema(text_of(root, "$schema"));
   if (!kind) kind = kind_from_shape(text, root);
-  if (!kind) return;
+  if (!kind) return std::nullopt;
   AssetDeclaration d;
   d.kind = *kind;
   d.name = name->value;
@@ -105,7 +127,41 @@ void index_file(const fs::path& path, WorkspaceIndex& index) {
   d.file = path.string();
   d.line = doc.line_of(name->range.begin);
   d.source = AssetDeclaration::Source::Spec;
-  index.assets.push_back(std::move(d));
+  return d;
+}
+
+// Every file is parsed: on a project of thousands of YAML files that takes a while, and the
+// analyses that need the index wait for it, so the files are shared out among threads. The
+// result is sorted afterwards, so the order they finish in does not matter.
+void index_files(const std::vector<fs::path>& paths, std::vector<AssetDeclaration>& out) {
+  constexpr size_t kFilesPerThread = 256;  // below this a thread costs more than it saves
+  const size_t threads = std::min<size_t>(
+      {std::max(1u, std::thread::hardware_concurrency()), 4, paths.size() / kFilesPerThread});
+  if (threads <= 1) {
+    for (const fs::path& p : paths)
+      if (auto d = index_file(p)) out.push_back(std::move(*d));
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::vector<AssetDeclaration>> found(threads);
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](size_t t) {
+    try {
+      for (size_t i = next++; i < paths.size(); i = next++)
+        if (auto d = index_file(paths[i])) found[t].push_back(std::move(*d));
+    } catch (...) {
+      errors[t] = std::current_exception();
+      next = paths.size();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (auto& f : found)
+    for (AssetDeclaration& d : f) out.push_back(std::move(d));
 }
 
 }  // namespace
@@ -164,6 +220,14 @@ std::vector<std::string> WorkspaceIndex::names(AssetKind kind) const {
   return out;
 }
 
+bool names_workspace(const Config* config) {
+  return config && !config->workspace.empty();
+}
+
+bool lists_kind(const Config* config, AssetKind kind) {
+  return config && config->workspace.count(asset_kind_config_key(kind)) > 0;
+}
+
 std::string workspace_root(const std::string& file_path, const Config* config) {
   std::error_code ec;
   if (config && !config->dir.empty()) {
@@ -185,6 +249,7 @@ WorkspaceIndex build_workspace_index(const std::string& root, const Config* conf
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
   size_t entries = 0;
+  std::vector<fs::path> paths;
   for (; !ec && it != end; it.increment(ec)) {
     // A project folder that is really a home directory must not stall the first analysis.
     if (++entries > kMaxIndexedEntries) {
@@ -204,8 +269,9 @@ WorkspaceIndex build_workspace_index(const std::string& root, const Config* conf
       break;
     }
     ++index.files_scanned;
-    index_file(entry.path(), index);
+    paths.push_back(entry.path());
   }
+  index_files(paths, index.assets);
   // A stable order whatever the file system's: by kind, name, file.
   std::sort(index.assets.begin(), index.assets.end(), [](const auto& a, const auto& b) {
     return std::tie(a.kind, a.name, a.file, a.line) < std::tie(b.kind, b.name, b.file, b.line);
@@ -213,8 +279,8 @@ WorkspaceIndex build_workspace_index(const std::string& root, const Config* conf
   if (config) {
     for (AssetKind kind : {AssetKind::Environment, AssetKind::Data, AssetKind::Model,
                            AssetKind::Component, AssetKind::Compute, AssetKind::Datastore}) {
+      if (!lists_kind(config, kind)) continue;
       auto listed = config->workspace.find(asset_kind_config_key(kind));
-      if (listed == config->workspace.end()) continue;
       index.listed.insert(kind);
       for (const Config::WorkspaceName& n : listed->second) {
         AssetDeclaration d;

@@ -55,6 +55,13 @@ struct WorkspaceIndex {
   std::vector<std::string> names(AssetKind kind) const;
 };
 
+// Whether `config` has a `workspace:` section: such a config (given with `--config`) names the
+// workspace's assets for every file; otherwise the `.amllint.yaml` beside the file does.
+bool names_workspace(const Config* config);
+// Whether `config`'s `workspace:` section has `kind`'s key: the index built with it is then taken
+// as complete for that kind (WorkspaceIndex::listed).
+bool lists_kind(const Config* config, AssetKind kind);
+
 // The folder an index is built for: that of the `.amllint.yaml` that applies, else the nearest
 // folder above `file_path` holding `.git`, else the file's own folder.
 std::string workspace_root(const std::string& file_path, const Config* config);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "config/config.h"
 #include "environment.h"
 #include "model/curated_names.h"
 #include "model/uri.h"
@@ -157,6 +158,50 @@ void collect(const yaml::Node* root, std::vector<Site>& sites,
   yaml::walk_tree(*root, c);
 }
 
+// The project's index, asked for on first need. Building it parses every YAML file of the
+// project, and most references are judged without it: a compute or registered name of a kind
+// the config does not list, a default datastore, a curated environment. A project none of whose
+// files needs it is never scanned (in a batch of job files that name only computes and curated
+// environments, the scan was a second parse of every file).
+class LazyIndex {
+ public:
+  explicit LazyIndex(RuleContext& ctx) : ctx_(ctx) {}
+
+  const WorkspaceIndex* get() {
+    if (!asked_) {
+      asked_ = true;
+      if (!ctx_.path.empty()) index_ = ctx_.env.workspace_index(ctx_.path, ctx_.config);
+    }
+    return index_.get();
+  }
+
+  // Whether the index is complete for `kind`, without building it: its `listed` kinds are the
+  // `workspace:` keys of the config it takes its names from (workspace_index.h).
+  bool listed(AssetKind kind) {
+    if (asked_) return index_ && index_->listed.count(kind);
+    if (ctx_.path.empty()) return false;  // no index at all
+    if (!config_found_) {
+      config_found_ = true;
+      const Config* given = ctx_.config;
+      if (names_workspace(given)) {
+        config_ = given;
+      } else {
+        beside_ = ctx_.env.config_for(ctx_.path);
+        config_ = beside_.get();
+      }
+    }
+    return lists_kind(config_, kind);
+  }
+
+ private:
+  RuleContext& ctx_;
+  bool asked_ = false;
+  std::shared_ptr<const WorkspaceIndex> index_;
+  bool config_found_ = false;
+  std::shared_ptr<const Config> beside_;
+  const Config* config_ = nullptr;
+};
+
 class UnknownAsset final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
@@ -167,16 +212,14 @@ class UnknownAsset final : public Rule {
           return s->value.rfind("azureml://datastores/", 0) == 0;
         }))
       return;
-    // Built (or found in the environment's cache) only for a file that names something.
-    std::shared_ptr<const WorkspaceIndex> index =
-        ctx.path.empty() ? nullptr : ctx.env.workspace_index(ctx.path, ctx.config);
+    LazyIndex index(ctx);
 
     for (const Site& site : sites) {
       Reference ref = parse_reference(site.scalar->value);
       if (ref.has_binding || ref.has_placeholder || !ref.ok()) continue;
       if (ref.kind == ReferenceKind::AssetVersion || ref.kind == ReferenceKind::AssetLabel ||
           ref.kind == ReferenceKind::AssetName)
-        check_name(ctx, *site.scalar, ref, site.kind, index.get());
+        check_name(ctx, *site.scalar, ref, site.kind, index);
       else if (ref.kind == ReferenceKind::RegistryAsset)
         check_registry(ctx, *site.scalar, ref);
     }
@@ -187,13 +230,13 @@ class UnknownAsset final : public Rule {
       if (ref.kind != ReferenceKind::DatastoreUri || ref.has_binding || ref.has_placeholder)
         continue;
       if (const ReferencePart* ds = ref.part("datastore"))
-        check_unknown(ctx, *s, *ds, AssetKind::Datastore, index.get());
+        check_unknown(ctx, *s, *ds, AssetKind::Datastore, index);
     }
   }
 
  private:
   void check_name(RuleContext& ctx, const yaml::Node& scalar, const Reference& ref, AssetKind kind,
-                  const WorkspaceIndex* index) const {
+                  LazyIndex& lazy) const {
     const ReferencePart* name = ref.part("name");
     if (!name || name->value.empty()) return;
     if (kind == AssetKind::Environment && lower(name->value).rfind("azureml-", 0) == 0) {
@@ -205,9 +248,9 @@ class UnknownAsset final : public Rule {
             "`" + name->value + "` is not a curated environment; did you mean `" + meant + "`?");
       return;
     }
-    if (ref.kind == ReferenceKind::AssetVersion && index)
-      check_version(ctx, scalar, ref, kind, *index);
-    check_unknown(ctx, scalar, *name, kind, index);
+    if (ref.kind == ReferenceKind::AssetVersion)
+      if (const WorkspaceIndex* index = lazy.get()) check_version(ctx, scalar, ref, kind, *index);
+    check_unknown(ctx, scalar, *name, kind, lazy);
   }
 
   // `name:version` where the repo's spec of `name` says another version.
@@ -249,8 +292,17 @@ class UnknownAsset final : public Rule {
   // datastore (the defaults every workspace has) is, since the workspace holds more than the
   // repo shows.
   void check_unknown(RuleContext& ctx, const yaml::Node& scalar, const ReferencePart& name,
-                     AssetKind kind, const WorkspaceIndex* index) const {
+                     AssetKind kind, LazyIndex& lazy) const {
     if (kind == AssetKind::Compute && (name.value == "serverless" || name.value == "local")) return;
+    // What the index cannot change, decided without it: a name of a kind it is not complete for
+    // is reported only as a near miss of a datastore, and every index (or, without one, the
+    // list below) holds the default datastores.
+    if (kind != AssetKind::Datastore && !lazy.listed(kind)) return;
+    if (kind == AssetKind::Datastore &&
+        std::find(std::begin(kDefaultDatastores), std::end(kDefaultDatastores), name.value) !=
+            std::end(kDefaultDatastores))
+      return;
+    const WorkspaceIndex* index = lazy.get();
     std::vector<std::string> known;
     if (index) {
       if (!index->find(kind, name.value).empty()) return;

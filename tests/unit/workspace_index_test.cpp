@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -127,4 +128,57 @@ TEST(WorkspaceIndex, WithoutAWorkspaceListOnlyANearMissOfAKnownDatastoreIsReport
   // a datastore every workspace has, and the env's version contradicts the repo's spec.
   EXPECT_EQ(found, (std::vector<std::string>{"asset-version-mismatch 3",
                                              "unknown-asset workspacefilestor"}));
+}
+
+// A project large enough that its files are parsed on several threads: every spec is found once,
+// in the index's order (kind, name, file), whichever thread read it.
+TEST(WorkspaceIndex, LargeProjectIsIndexedWhole) {
+  TempDir dir;
+  constexpr int kSpecs = 400, kJobs = 400;
+  for (int i = 0; i < kSpecs; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "env-%03d", i);
+    dir.write("envs/" + std::string(name) + ".yml", "# an environment\nname: " + std::string(name) +
+                                                        "\nversion: " + std::to_string(i % 7 + 1) +
+                                                        "\nimage: python:3.11\n");
+  }
+  for (int i = 0; i < kJobs; ++i)
+    dir.write("jobs/job-" + std::to_string(i) + ".yml",
+              "name: job\ncommand: echo hi\nenvironment: azureml:env-001:1\ncompute: "
+              "azureml:cpu\n");
+  WorkspaceIndex index = build_workspace_index(dir.path.string(), nullptr);
+  EXPECT_EQ(index.files_scanned, static_cast<size_t>(kSpecs + kJobs));
+  std::vector<const AssetDeclaration*> specs;
+  for (const AssetDeclaration& a : index.assets)
+    if (a.source == AssetDeclaration::Source::Spec) specs.push_back(&a);
+  ASSERT_EQ(specs.size(), static_cast<size_t>(kSpecs));
+  for (int i = 0; i < kSpecs; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "env-%03d", i);
+    EXPECT_EQ(specs[i]->kind, AssetKind::Environment);
+    EXPECT_EQ(specs[i]->name, name);
+    EXPECT_EQ(specs[i]->version, std::to_string(i % 7 + 1));
+    EXPECT_EQ(fs::path(specs[i]->file), dir.path / "envs" / (std::string(name) + ".yml"));
+    EXPECT_EQ(specs[i]->line, 1u);
+  }
+}
+
+// The index reads only files whose text can hold a `name` key (a look before parsing): every way
+// of writing that key still gets the file indexed.
+TEST(WorkspaceIndex, NameKeyWrittenAnyWayIsFound) {
+  TempDir dir;
+  dir.write("a.yml", "\"name\": env-a\nimage: python:3.11\n");
+  dir.write("b.yml", "{image: 'python:3.11', name: env-b}\n");
+  dir.write("c.yml", "'name': env-c\nimage: python:3.11\n");
+  dir.write("d.yml", "display_name: x\n\"\\x6eame\": env-d\nimage: python:3.11\n");
+  dir.write("e.yml", "? |-\n  name\n: env-e\nimage: python:3.11\n");
+  dir.write("f.yml", "\xEF\xBB\xBFname: env-f\nimage: python:3.11\n");
+  dir.write("g.yml", "image: python:3.11\n!!str name: env-g\n");
+  dir.write("job.yml", "display_name: j\nexperiment_name: e\ncommand: echo\nimage: x\n");
+  WorkspaceIndex index = build_workspace_index(dir.path.string(), nullptr);
+  std::set<std::string> names;
+  for (const AssetDeclaration& a : index.assets)
+    if (a.source == AssetDeclaration::Source::Spec) names.insert(a.name);
+  EXPECT_EQ(names,
+            (std::set<std::string>{"env-a", "env-b", "env-c", "env-d", "env-e", "env-f", "env-g"}));
 }
