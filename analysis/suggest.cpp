@@ -1,6 +1,7 @@
 #include "suggest.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace amllint {
@@ -8,7 +9,20 @@ namespace amllint {
 // Damerau-Levenshtein (optimal string alignment): a swapped pair of letters is one typo.
 size_t edit_distance(std::string_view a, std::string_view b) {
   const size_t n = a.size(), m = b.size();
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows; for the short words compared here they live on the stack (it runs for every key
+  // checked against a list of names).
+  constexpr size_t kStackColumns = 64;
+  std::array<size_t, 3 * (kStackColumns + 1)> stack_rows;
+  std::vector<size_t> heap_rows;
+  size_t* rows = stack_rows.data();
+  if (m > kStackColumns) {
+    heap_rows.resize(3 * (m + 1));
+    rows = heap_rows.data();
+  }
+  size_t* prev2 = rows;
+  size_t* prev = rows + (m + 1);
+  size_t* cur = rows + 2 * (m + 1);
+  for (size_t j = 0; j <= m; ++j) prev2[j] = prev[j] = cur[j] = 0;
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -21,8 +35,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
-    prev2.swap(prev);
-    prev.swap(cur);
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
   }
   return prev[m];
 }
@@ -30,8 +44,13 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = SIZE_MAX;
+  // The distance is at least the difference in length, and a candidate further than `limit`
+  // (the most `allowed` below can be) is never the answer, nor can it push out one that is.
+  const size_t limit = std::max<size_t>(1, word.size() / 3);
   for (const std::string& c : candidates) {
     if (c == word) continue;
+    const size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap > limit) continue;
     size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -1,6 +1,7 @@
 // Views of the registry (rules/registry.cpp): the rules to run, each rule's codes, the codes by
 // name, and the pages compiled in beside them.
 #include <algorithm>
+#include <unordered_map>
 
 #include "rules/rule.h"
 #include "rules/rule_docs.h"
@@ -17,13 +18,28 @@ const std::vector<const Rule*>& all_rules() {
   return rules;
 }
 
-std::span<const RuleInfo> Rule::codes() const {
+namespace {
+
+std::span<const RuleInfo> rows_of(const Rule* rule) {
   std::span<const RuleInfo> all = registry();
   auto first = std::find_if(all.begin(), all.end(),
-                            [&](const RuleInfo& r) { return r.rule && &r.rule() == this; });
+                            [&](const RuleInfo& r) { return r.rule && &r.rule() == rule; });
   auto last = std::find_if(first, all.end(),
-                           [&](const RuleInfo& r) { return !r.rule || &r.rule() != this; });
+                           [&](const RuleInfo& r) { return !r.rule || &r.rule() != rule; });
   return {first, last};
+}
+
+}  // namespace
+
+std::span<const RuleInfo> Rule::codes() const {
+  // Asked for every rule of every analysis: the rows are looked up once per process.
+  static const std::unordered_map<const Rule*, std::span<const RuleInfo>> rows = [] {
+    std::unordered_map<const Rule*, std::span<const RuleInfo>> out;
+    for (const Rule* rule : all_rules()) out.emplace(rule, rows_of(rule));
+    return out;
+  }();
+  auto it = rows.find(this);
+  return it != rows.end() ? it->second : rows_of(this);
 }
 
 const std::vector<RuleInfo>& rule_catalogue() {
