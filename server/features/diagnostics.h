@@ -16,5 +16,7 @@ std::vector<lsp::Diagnostic> lsp_diagnostics(const FeatureInput& in);
 std::string diagnostics_json(const amllint::Document& doc, const amllint::Analysis& analysis,
                              PositionEncoding enc);
 std::string diagnostics_json(const std::vector<lsp::Diagnostic>& diagnostics);
+// The same through nlohmann::json, which diagnostics_json must equal byte for byte (tests).
+std::string diagnostics_json_reference(const std::vector<lsp::Diagnostic>& diagnostics);
 
 }  // namespace amlls
