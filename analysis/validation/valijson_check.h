@@ -17,8 +17,8 @@ struct ValijsonFailures {
   bool valid = true;
   // valijson threw on some constraint: its verdict is unknown.
   bool threw = false;
-  // Every pointer valijson flagged ("" for the root), including those of each pipeline step
-  // validated alone.
+  // Every pointer valijson flagged ("" for the root), including those of each pipeline step it
+  // did not reach, validated with the top level alone beside it.
   std::set<std::string> pointers;
   // valijson's own errors on the whole file: pointer and text.
   std::vector<std::pair<std::string, std::string>> errors;
