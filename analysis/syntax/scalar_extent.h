@@ -7,7 +7,7 @@
 
 namespace amllint::yaml {
 
-enum class ScalarStyle;
+enum class ScalarStyle : uint8_t;
 
 // `begin` is the offset of the scalar's first character (the quote, `|`/`>`, or the first
 // character of a plain scalar); `value` is the decoded text yaml-cpp produced; `parent_indent`

@@ -1,7 +1,10 @@
 // A YAML tree in which every node knows its source range, built from yaml-cpp events.
 #pragma once
 
-#include <deque>
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +17,8 @@ class Document;
 
 namespace amllint::yaml {
 
-enum class NodeKind { Null, Scalar, Mapping, Sequence };
-enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
+enum class NodeKind : uint8_t { Null, Scalar, Mapping, Sequence };
+enum class ScalarStyle : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 
 struct Node;
 
@@ -28,12 +31,12 @@ struct Pair {
 struct Node {
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
+  bool flow = false;         // written in flow style ({} or [])
   std::string value;         // decoded scalar text (Scalar only)
   std::string tag;           // explicit tag, e.g. "!!str"; empty when none
   TextRange range;           // from the first to past the last character of the node
   std::vector<Pair> pairs;   // Mapping, in source order, after `<<` merges
   std::vector<Node*> items;  // Sequence
-  bool flow = false;         // written in flow style ({} or [])
   uint64_t weight = 1;       // nodes this one stands for once aliases are expanded
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
@@ -49,8 +52,66 @@ struct Node {
   }
 };
 
+// Stable storage for a tree's nodes, in the order they were made: chunks that grow to 1,024
+// nodes, so that a large file costs a few hundred allocations for its nodes, not one per three
+// (std::deque's 512-byte blocks), and a small file does not reserve thousands.
+class NodeStore {
+ public:
+  template <typename N, typename Chunks>
+  class basic_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Node;
+    using difference_type = std::ptrdiff_t;
+    using pointer = N*;
+    using reference = N&;
+    basic_iterator(Chunks* chunks, size_t chunk, size_t index, size_t left)
+        : chunks_(chunks), chunk_(chunk), index_(index), left_(left) {}
+    reference operator*() const { return (*chunks_)[chunk_].nodes[index_]; }
+    pointer operator->() const { return &**this; }
+    basic_iterator& operator++() {
+      --left_;
+      if (++index_ == (*chunks_)[chunk_].capacity) ++chunk_, index_ = 0;
+      return *this;
+    }
+    friend bool operator==(const basic_iterator& a, const basic_iterator& b) {
+      return a.left_ == b.left_;
+    }
+
+   private:
+    Chunks* chunks_;
+    size_t chunk_, index_, left_;
+  };
+  struct Chunk {
+    std::unique_ptr<Node[]> nodes;
+    size_t capacity = 0;
+  };
+  using iterator = basic_iterator<Node, std::vector<Chunk>>;
+  using const_iterator = basic_iterator<const Node, const std::vector<Chunk>>;
+
+  Node& emplace_back() {
+    if (chunks_.empty() || used_ == chunks_.back().capacity) {
+      size_t capacity = chunks_.empty() ? 16 : std::min<size_t>(chunks_.back().capacity * 2, 1024);
+      chunks_.push_back({std::make_unique<Node[]>(capacity), capacity});
+      used_ = 0;
+    }
+    ++size_;
+    return chunks_.back().nodes[used_++];
+  }
+  size_t size() const { return size_; }
+  iterator begin() { return {&chunks_, 0, 0, size_}; }
+  iterator end() { return {&chunks_, 0, 0, 0}; }
+  const_iterator begin() const { return {&chunks_, 0, 0, size_}; }
+  const_iterator end() const { return {&chunks_, 0, 0, 0}; }
+
+ private:
+  std::vector<Chunk> chunks_;
+  size_t used_ = 0;  // in the last chunk
+  size_t size_ = 0;
+};
+
 struct Tree {
-  std::deque<Node> nodes;               // stable storage for every node
+  NodeStore nodes;                      // every node the parser made, in the order it made them
   Node* root = nullptr;                 // the first document's root; null for an empty file
   std::vector<Diagnostic> diagnostics;  // syntax errors, duplicate keys, alias limits
   bool syntax_error = false;
@@ -61,9 +122,9 @@ struct Tree {
   std::vector<uint32_t> blanked_lines;
 
   Node* make(NodeKind kind) {
-    nodes.emplace_back();
-    nodes.back().kind = kind;
-    return &nodes.back();
+    Node& n = nodes.emplace_back();
+    n.kind = kind;
+    return &n;
   }
 };
 
