@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "config/config.h"
 #include "config/suppressions.h"
 #include "environment.h"
+#include "incremental/memo.h"
+#include "incremental/reparse.h"
+#include "incremental/schema_reuse.h"
 #include "model/job_model.h"
 #include "rules/rule.h"
 #include "syntax/json_view.h"
@@ -141,7 +145,13 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   if (encoding_problem(doc, out)) return out;
 
   check_cancel(options);
-  auto tree = std::make_shared<yaml::Tree>(yaml::parse(doc));
+  // An edit inside one block of the previous text re-parses that block only.
+  const AnalysisMemo* memo = options.previous ? options.previous->memo.get() : nullptr;
+  std::optional<incremental::Reparsed> reparsed;
+  if (memo && options.previous->tree)
+    reparsed = incremental::reparse(*options.previous->tree, memo->text, doc);
+  std::shared_ptr<yaml::Tree> tree =
+      reparsed ? reparsed->tree : std::make_shared<yaml::Tree>(yaml::parse(doc));
   check_cancel(options);
   out.tree = tree;
   out.kind = detect_kind(doc.text(), tree->root);
@@ -154,8 +164,21 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   }
   out.diagnostics = tree->diagnostics;
 
-  JsonView view = to_json(tree->root);
-  for (Diagnostic& d : validate_schema(out.kind, view)) out.diagnostics.push_back(std::move(d));
+  std::optional<std::vector<Diagnostic>> schema;
+  if (reparsed && memo->kind == out.kind)
+    schema = incremental::revalidate(out.kind, *reparsed, memo->schema);
+  bool revalidated = schema.has_value();
+  if (!schema) schema = validate_schema(out.kind, to_json(tree->root));
+  out.diagnostics.insert(out.diagnostics.end(), schema->begin(), schema->end());
+  if (incremental::memo_worthy(doc.text(), *tree)) {
+    auto m = std::make_shared<AnalysisMemo>();
+    m->text = doc.text();
+    m->kind = out.kind;
+    m->schema = std::move(*schema);
+    m->reparsed = reparsed.has_value();
+    m->revalidated = revalidated;
+    out.memo = std::move(m);
+  }
 
   check_cancel(options);
   out.model = build_job_model(doc, tree->root, out.kind, options.path, env);

@@ -37,6 +37,7 @@ struct Tree;
 struct JobModel;
 struct Config;
 class Environment;
+struct AnalysisMemo;
 
 struct Analysis {
   FileKind kind = FileKind::NotAzureMl;
@@ -44,6 +45,9 @@ struct Analysis {
   std::shared_ptr<const yaml::Tree> tree;
   std::shared_ptr<const JobModel> model;  // null when the file is not an Azure ML spec
   bool ignored = false;                   // excluded by an `ignore` glob of `.amllint.yaml`
+  // What a later analysis of the same file may reuse (AnalysisOptions::previous); null when
+  // the file is small or of a shape that is parsed whole every time (incremental/memo.h).
+  std::shared_ptr<const AnalysisMemo> memo;
 };
 
 struct AnalysisOptions {

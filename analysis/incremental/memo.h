@@ -1,0 +1,39 @@
+// What an analysis keeps for the next one of the same file (AnalysisOptions::previous): the
+// text it read and the schema findings before rules superseded any, so that an edit inside one
+// block re-parses and re-validates that block only (reparse.h, schema_reuse.h).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analyze.h"
+#include "diagnostic.h"
+
+namespace amllint {
+
+struct AnalysisMemo {
+  std::string text;
+  FileKind kind = FileKind::NotAzureMl;
+  std::vector<Diagnostic> schema;  // validate_schema's findings for `text`
+  // How this analysis was made, for tests and benchmarks: the tree came from re-parsing one
+  // block, and the schema findings from validating that block only.
+  bool reparsed = false;
+  bool revalidated = false;
+};
+
+namespace incremental {
+
+// Files shorter than this are analysed from scratch every time: it costs well under a
+// millisecond, and keeping their text would cost memory in a server with many of them open.
+// Tests lower it to exercise small files.
+inline std::atomic<size_t> min_bytes{8192};
+
+// Whether a file's text and tree are of the shape a later edit can re-parse block by block:
+// one block-mapping document without aliases, syntax errors, CR line ends or tab indentation
+// (the parser reads those in ways that depend on the whole file).
+bool memo_worthy(const std::string& text, const yaml::Tree& tree);
+
+}  // namespace incremental
+}  // namespace amllint

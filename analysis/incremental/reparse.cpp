@@ -1,0 +1,242 @@
+#include "incremental/reparse.h"
+
+#include <string>
+#include <vector>
+
+#include "syntax/document.h"
+#include "syntax/yaml_tree.h"
+
+namespace amllint::incremental {
+namespace {
+
+using yaml::Node;
+using yaml::Pair;
+using yaml::Tree;
+
+constexpr uint64_t kWeightCap = uint64_t{1} << 60;  // as the parser caps it
+
+struct Block {
+  TextRange span;
+  uint32_t indent = 0;
+  const Pair* pair = nullptr;
+  const Node* parent = nullptr;  // the mapping that holds the pair
+  bool step = false;
+};
+
+uint32_t line_start(std::string_view text, uint32_t offset) {
+  while (offset > 0 && text[offset - 1] != '\n') --offset;
+  return offset;
+}
+
+// One block per pair of a block mapping whose keys each start their line; false when the
+// mapping is not laid out like that (then its pairs cannot be re-parsed one by one).
+bool blocks_of(const Node& map, std::string_view text, uint32_t end, bool step,
+               std::vector<Block>& out) {
+  if (!map.is_mapping() || map.flow || map.pairs.empty()) return false;
+  size_t first = out.size();
+  uint32_t previous = 0;
+  for (const Pair& p : map.pairs) {
+    if (p.merged || !p.key || !p.value || !p.key->is_scalar()) return false;
+    uint32_t key = p.key->range.begin;
+    uint32_t ls = line_start(text, key);
+    if (ls < previous || (out.size() > first && ls == previous)) return false;
+    for (uint32_t i = ls; i < key; ++i)
+      if (text[i] != ' ') return false;
+    Block b;
+    b.span.begin = ls;
+    b.indent = key - ls;
+    b.pair = &p;
+    b.parent = &map;
+    b.step = step;
+    if (out.size() > first) out.back().span.end = ls;
+    out.push_back(b);
+    previous = ls;
+  }
+  out.back().span.end = end;
+  return true;
+}
+
+bool contains(const Block& b, const TextChange& c) {
+  return b.span.begin <= c.begin && c.old_end <= b.span.end;
+}
+
+// The blocks an edit may belong to, innermost first; at a boundary (an insertion where one
+// block ends and the next begins) the earlier block first.
+std::vector<Block> candidates(const Tree& tree, std::string_view text, const TextChange& c) {
+  std::vector<Block> top;
+  if (!blocks_of(*tree.root, text, static_cast<uint32_t>(text.size()), false, top)) return {};
+  // Directives before the first key (`%TAG`) would change how the block reads on its own.
+  if (text.substr(0, top.front().span.begin).find('%') != std::string_view::npos) return {};
+  std::vector<Block> out;
+  for (const Block& b : top) {
+    if (!contains(b, c)) continue;
+    const Node* key = b.pair->key;
+    const Node* value = b.pair->value;
+    if (key->text() == "jobs" && value->is_mapping()) {
+      std::vector<Block> steps;
+      if (blocks_of(*value, text, b.span.end, true, steps))
+        for (const Block& s : steps)
+          if (contains(s, c) && s.indent > b.indent) out.push_back(s);
+    }
+  }
+  for (const Block& b : top)
+    if (contains(b, c)) out.push_back(b);
+  return out;
+}
+
+// Every line after the first is inside the block: indented past its key, or blank, or a
+// comment, or (at the key's column) an entry of a sequence that is the key's value.
+bool lines_stay_inside(std::string_view block, uint32_t indent) {
+  size_t i = 0;
+  for (uint32_t k = 0; k < indent; ++k, ++i)
+    if (i >= block.size() || block[i] != ' ') return false;
+  if (i >= block.size() || block[i] == ' ' || block[i] == '\t' || block[i] == '#' ||
+      block[i] == '\n')
+    return false;
+  i = block.find('\n', i);
+  while (i != std::string_view::npos && ++i < block.size()) {
+    uint32_t spaces = 0;
+    while (i < block.size() && block[i] == ' ') ++i, ++spaces;
+    if (i >= block.size()) break;
+    char c = block[i];
+    if (c == '\t') return false;
+    bool blank = c == '\n' || c == '#';
+    bool entry = c == '-' && (i + 1 == block.size() || block[i + 1] == ' ' || block[i + 1] == '\n');
+    if (!blank && !(spaces > indent || (spaces == indent && entry))) return false;
+    i = block.find('\n', i);
+  }
+  return true;
+}
+
+class Splicer {
+ public:
+  Splicer(Tree& out, const Reparsed& r) : out_(out), r_(r) {}
+
+  // A node of the old tree outside the block, its offsets moved past the edit; the block's
+  // pair is replaced by `replacement` (from the block's own tree, which starts at `base`).
+  // Nodes are made in document order, as the parser makes them.
+  Node* copy(const Node* n, const Block& b, const Pair& replacement, uint32_t base) {
+    Node* c = clone(n, [&](uint32_t p) { return r_.shift(p); });
+    for (const Pair& p : n->pairs) {
+      if (&p == b.pair) {
+        Node* key = transplant(replacement.key, base);
+        c->pairs.push_back({key, transplant(replacement.value, base), false});
+        r_pair_ = &c->pairs.back();
+      } else {
+        Node* key = copy(p.key, b, replacement, base);
+        c->pairs.push_back({key, copy(p.value, b, replacement, base), p.merged});
+      }
+    }
+    for (const Node* item : n->items) c->items.push_back(copy(item, b, replacement, base));
+    if (n == b.parent || (b.step && n->is_mapping() && has_descendant_pair(n, b))) refit(*c);
+    return c;
+  }
+
+  // A node of the block's own tree, its offsets moved to where the block starts.
+  Node* transplant(const Node* n, uint32_t base) {
+    Node* c = clone(n, [&](uint32_t p) { return p + base; });
+    for (const Pair& p : n->pairs) {
+      Node* key = transplant(p.key, base);
+      c->pairs.push_back({key, transplant(p.value, base), p.merged});
+    }
+    for (const Node* item : n->items) c->items.push_back(transplant(item, base));
+    return c;
+  }
+
+  const Pair* spliced_pair() const { return r_pair_; }
+
+ private:
+  template <typename Shift>
+  Node* clone(const Node* n, Shift shift) {
+    Node* c = out_.make(n->kind);
+    c->style = n->style;
+    c->value = n->value;
+    c->tag = n->tag;
+    c->range = {shift(n->range.begin), shift(n->range.end)};
+    c->flow = n->flow;
+    c->weight = n->weight;
+    c->pairs.reserve(n->pairs.size());
+    c->items.reserve(n->items.size());
+    return c;
+  }
+
+  // The root holds the `jobs:` mapping that holds a step block.
+  static bool has_descendant_pair(const Node* n, const Block& b) {
+    for (const Pair& p : n->pairs)
+      if (p.value == b.parent) return true;
+    return false;
+  }
+
+  // A mapping's end and weight, computed from its children as the parser does.
+  static void refit(Node& n) {
+    uint32_t end = n.range.begin;
+    uint64_t weight = 1;
+    auto extend = [&](const Node* c) {
+      if (c->range.end > end && c->range.begin >= n.range.begin) end = c->range.end;
+      weight = std::min(kWeightCap, weight + c->weight);
+    };
+    for (const Pair& p : n.pairs) {
+      extend(p.key);
+      extend(p.value);
+    }
+    n.range.end = end;
+    n.weight = weight;
+  }
+
+  Tree& out_;
+  const Reparsed& r_;
+  const Pair* r_pair_ = nullptr;
+};
+
+}  // namespace
+
+std::optional<Reparsed> reparse(const Tree& old_tree, std::string_view old_text,
+                                const Document& new_doc) {
+  if (!old_tree.root || !old_tree.diagnostics.empty() || old_tree.syntax_error ||
+      old_tree.has_aliases)
+    return std::nullopt;
+  std::string_view new_text = new_doc.text();
+  TextChange change = text_change(old_text, new_text);
+  if (change.begin == change.old_end && change.begin == change.new_end) return std::nullopt;
+
+  for (const Block& b : candidates(old_tree, old_text, change)) {
+    int64_t new_end = int64_t{b.span.end} + change.delta();
+    if (new_end < change.new_end || new_end > static_cast<int64_t>(new_text.size())) continue;
+    TextRange new_block{b.span.begin, static_cast<uint32_t>(new_end)};
+    // The next block must still start a line: deleting the block's last line break would join
+    // its first line to this block.
+    if (new_block.end <= new_block.begin ||
+        (new_block.end < new_text.size() && new_text[new_block.end - 1] != '\n'))
+      continue;
+    std::string_view text = new_text.substr(new_block.begin, new_block.end - new_block.begin);
+    if (text.find('\r') != std::string_view::npos || !lines_stay_inside(text, b.indent)) continue;
+
+    Tree block = yaml::parse(Document(std::string(text)));
+    if (!block.root || !block.diagnostics.empty() || block.syntax_error || block.has_aliases ||
+        !block.root->is_mapping() || block.root->flow || block.root->pairs.size() != 1)
+      continue;
+    const Pair& bp = block.root->pairs.front();
+    if (bp.merged || !bp.key || !bp.value || !bp.key->is_scalar() ||
+        bp.key->range.begin != b.indent)
+      continue;
+    bool collides = false;
+    for (const Pair& sibling : b.parent->pairs)
+      if (&sibling != b.pair && sibling.key->value == bp.key->value) collides = true;
+    if (collides) continue;
+
+    Reparsed r;
+    r.change = change;
+    r.old_block = b.span;
+    r.new_block = new_block;
+    r.step = b.step;
+    auto tree = std::make_shared<Tree>();
+    Splicer splicer(*tree, r);
+    tree->root = splicer.copy(old_tree.root, b, bp, new_block.begin);
+    r.pair = splicer.spliced_pair();
+    r.tree = std::move(tree);
+    return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace amllint::incremental

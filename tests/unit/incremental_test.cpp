@@ -1,0 +1,252 @@
+// Incremental analysis must be invisible: after any edit, an analysis that reuses the previous
+// one (AnalysisOptions::previous) gives what a full analysis of the same text gives - the same
+// tree, node for node and offset for offset, and the same diagnostics and fixes. Edits are
+// random (typing, deleting, duplicating and removing lines, pasting YAML that breaks the block
+// structure), chained as in an editor: each analysis reuses the one before, which may itself
+// have been incremental.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "incremental/memo.h"
+#include "incremental/text_change.h"
+#include "syntax/yaml_tree.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace amllint;
+
+namespace {
+
+void dump(const yaml::Node* n, std::ostringstream& out) {
+  if (!n) {
+    out << "~";
+    return;
+  }
+  out << static_cast<int>(n->kind) << '/' << static_cast<int>(n->style) << '/' << n->flow << '/'
+      << n->weight << '@' << n->range.begin << '-' << n->range.end << '!' << n->tag << '='
+      << n->value << '{';
+  for (const yaml::Pair& p : n->pairs) {
+    out << (p.merged ? "m" : "") << '(';
+    dump(p.key, out);
+    out << ':';
+    dump(p.value, out);
+    out << ')';
+  }
+  out << '[';
+  for (const yaml::Node* item : n->items) {
+    dump(item, out);
+    out << ',';
+  }
+  out << "]}";
+}
+
+std::string dump(const Analysis& a) {
+  std::ostringstream out;
+  out << "kind " << static_cast<int>(a.kind) << " ignored " << a.ignored << '\n';
+  if (a.tree) {
+    dump(a.tree->root, out);
+    out << "\nsyntax_error " << a.tree->syntax_error << " aliases " << a.tree->has_aliases
+        << " tree diagnostics " << a.tree->diagnostics.size() << '\n';
+  }
+  auto diagnostics = [&](const std::vector<Diagnostic>& ds) {
+    for (const Diagnostic& d : ds) {
+      out << d.range.begin << '-' << d.range.end << ' ' << severity_name(d.severity) << ' '
+          << d.code << ' ' << d.message << '\n';
+      for (const Fix& f : d.fixes) {
+        out << "  fix " << f.title << ' ' << applicability_name(f.applicability) << '\n';
+        for (const TextEdit& e : f.edits)
+          out << "    " << e.range.begin << '-' << e.range.end << ' ' << e.new_text << '\n';
+      }
+    }
+  };
+  diagnostics(a.diagnostics);
+  out << "memo " << (a.memo != nullptr) << '\n';
+  if (a.memo) diagnostics(a.memo->schema);
+  return out.str();
+}
+
+const char* const kPieces[] = {
+    "x",
+    "a",
+    " ",
+    "  ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    ": ",
+    ":",
+    "-",
+    "- ",
+    "#",
+    " # note",
+    "'",
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "&a ",
+    "*a",
+    "<<: *a",
+    "|",
+    ">-",
+    "\t",
+    "\r\n",
+    "---\n",
+    "%TAG ! x\n",
+    "type: comand",
+    "type: command",
+    "${{inputs.x}}",
+    "${{parent.jobs.a.outputs.b}}",
+    "azureml:foo:1",
+    "2024-01-01",
+    "yes",
+    "10",
+    "[10]",
+    "null",
+    "~",
+    "jobs",
+    "inputs:",
+    "outputs:",
+    "environment_variables:",
+    "compute: azureml:cpu",
+    "enviroment: x",
+    "$<<inputs.a>>",
+    "\xff",
+};
+
+// One random edit of `text`, the way a person (or a paste) changes a file.
+std::string edit(const std::string& text, std::mt19937& rng) {
+  if (text.empty()) return std::string(kPieces[rng() % std::size(kPieces)]);
+  std::vector<size_t> starts{0};
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  size_t line = starts[rng() % starts.size()];
+  size_t end = text.find('\n', line);
+  if (end == std::string::npos) end = text.size();
+  size_t length = end - line;
+  size_t at = line + (length ? rng() % (length + 1) : 0);
+  std::string out = text;
+  switch (rng() % 8) {
+    case 0:
+    case 1: out.insert(at, kPieces[rng() % std::size(kPieces)]); break;
+    case 2: out.erase(at, std::min<size_t>(1 + rng() % 6, out.size() - at)); break;
+    case 3: out.insert(line, text.substr(line, end - line) + "\n"); break;  // duplicate the line
+    case 4: out.erase(line, std::min(end + 1, out.size()) - line); break;   // delete the line
+    case 5: {  // a new value after the line's colon
+      size_t colon = text.find(':', line);
+      if (colon == std::string::npos || colon >= end) break;
+      out.replace(colon + 1, end - colon - 1,
+                  std::string(" ") + kPieces[rng() % std::size(kPieces)]);
+      break;
+    }
+    case 6: {  // a new key at this line's indentation, or one deeper
+      size_t indent = 0;
+      while (line + indent < end && text[line + indent] == ' ') ++indent;
+      out.insert(line, std::string(indent + 2 * (rng() % 2), ' ') + "new_key: 1\n");
+      break;
+    }
+    case 7: out.insert(at, std::string(1, "azx 1:-\n"[rng() % 8])); break;  // typing
+  }
+  return out;
+}
+
+struct Counts {
+  int edits = 0;
+  int reparsed = 0;
+  int revalidated = 0;
+};
+
+// Chains `n` random edits from `text`, checking each incremental result against a full one.
+void check_chain(const fs::path& path, std::string text, int n, uint32_t seed, Counts& counts) {
+  std::mt19937 rng(seed);
+  AnalysisOptions full;
+  full.path = path.string();
+  Document first(text);
+  auto previous = std::make_shared<const Analysis>(analyze(first, full));
+  std::string prior = text;
+  std::string last_good = text;
+  for (int i = 0; i < n; ++i) {
+    // Sometimes the last edit is undone, as with Ctrl+Z; a text that does not parse cleanly is
+    // often mended back, as a person finishes typing.
+    bool broken = !previous->memo;
+    std::string next = rng() % 10 == 0 || (broken && rng() % 2 == 0) ? (broken ? last_good : prior)
+                                                                     : edit(text, rng);
+    Document doc(next);
+    AnalysisOptions reuse = full;
+    reuse.previous = previous;
+    auto incremental = std::make_shared<const Analysis>(analyze(doc, reuse));
+    Analysis expected = analyze(doc, full);
+    std::string got = dump(*incremental);
+    std::string want = dump(expected);
+    if (got != want) {
+      incremental::TextChange c = incremental::text_change(text, next);
+      ADD_FAILURE() << path << " edit " << i << " (seed " << seed << ") at " << c.begin << ": `"
+                    << text.substr(c.begin, c.old_end - c.begin) << "` -> `"
+                    << next.substr(c.begin, c.new_end - c.begin) << "`, in\n"
+                    << next.substr(c.begin < 200 ? 0 : c.begin - 200, 400) << "\n--- incremental\n"
+                    << got.substr(0, 4000) << "\n--- full\n"
+                    << want.substr(0, 4000);
+      return;
+    }
+    ++counts.edits;
+    if (incremental->memo && incremental->memo->reparsed) ++counts.reparsed;
+    if (incremental->memo && incremental->memo->revalidated) ++counts.revalidated;
+    previous = incremental;
+    if (incremental->memo) last_good = next;
+    prior = std::move(text);
+    text = std::move(next);
+  }
+}
+
+class Incremental : public ::testing::Test {
+ protected:
+  void SetUp() override { incremental::min_bytes = 0; }
+  void TearDown() override { incremental::min_bytes = 8192; }
+};
+
+// The 3,544-line pipeline of the editor benchmark: 202 steps, where reuse matters.
+TEST_F(Incremental, LargePipelineEditsMatchAFullAnalysis) {
+  fs::path path = amllint::testing::shared_dir() / "tools/lspbench/data/large/pipeline-200.yml";
+  Counts counts;
+  for (uint32_t seed = 1; seed <= 3; ++seed)
+    check_chain(path, amllint::testing::read_file(path), 40, seed, counts);
+  EXPECT_EQ(counts.edits, 120);
+  // Most random edits stay inside one block; if none took the short way, this test checks
+  // nothing.
+  EXPECT_GT(counts.reparsed, counts.edits / 4) << counts.reparsed << " of " << counts.edits;
+  EXPECT_GT(counts.revalidated, counts.edits / 5) << counts.revalidated << " of " << counts.edits;
+}
+
+// Every kind of spec in the corpus: jobs, pipelines, sweeps, components.
+TEST_F(Incremental, CorpusEditsMatchAFullAnalysis) {
+  Counts counts;
+  uint32_t seed = 100;
+  for (const auto& row : amllint::testing::classified_corpus_files()) {
+    if (amllint::testing::file_kind_of(row.kind) == FileKind::NotAzureMl) continue;
+    fs::path path = amllint::testing::shared_dir() / "corpus" / row.path;
+    check_chain(path, amllint::testing::read_file(path), 12, ++seed, counts);
+  }
+  EXPECT_GT(counts.edits, 500);
+  EXPECT_GT(counts.reparsed, counts.edits / 4) << counts.reparsed << " of " << counts.edits;
+  // Only an edit inside a pipeline step keeps the other schema findings; most corpus files are
+  // single jobs.
+  EXPECT_GT(counts.revalidated, 40) << counts.revalidated << " of " << counts.edits;
+}
+
+// A file below the size threshold keeps no memo, so a server with many small files open does
+// not hold a second copy of each text.
+TEST(IncrementalMemo, SmallFilesKeepNone) {
+  amllint::testing::Linted small = amllint::testing::lint_text(
+      "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"
+      "command: echo hi\nenvironment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n");
+  EXPECT_EQ(small.analysis.memo, nullptr);
+}
+
+}  // namespace
