@@ -52,9 +52,10 @@ struct Node {
   }
 };
 
-// Stable storage for a tree's nodes, in the order they were made: chunks that grow to 1,024
-// nodes, so that a large file costs a few hundred allocations for its nodes, not one per three
-// (std::deque's 512-byte blocks), and a small file does not reserve thousands.
+// Stable storage for a tree's nodes, in the order they were made: chunks of 32 nodes, then of
+// 512 past the first 1,024, so that a large file costs a few dozen allocations for its nodes,
+// not one per three (std::deque's 512-byte blocks), and a small one wastes at most 31 slots (a
+// server keeps hundreds of small trees).
 class NodeStore {
  public:
   template <typename N, typename Chunks>
@@ -91,7 +92,7 @@ class NodeStore {
 
   Node& emplace_back() {
     if (chunks_.empty() || used_ == chunks_.back().capacity) {
-      size_t capacity = chunks_.empty() ? 16 : std::min<size_t>(chunks_.back().capacity * 2, 1024);
+      size_t capacity = size_ < 1024 ? 32 : 512;
       chunks_.push_back({std::make_unique<Node[]>(capacity), capacity});
       used_ = 0;
     }
