@@ -1,5 +1,6 @@
 #include "model/job_model.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "environment.h"
@@ -188,10 +189,12 @@ class ModelBuilder {
     BindingScan scan = scan_bindings(scalar.value);
     if (scan.bindings.empty()) return;
     std::vector<uint32_t> map = value_to_file_offsets(doc_, scalar);
+    // Clamped to the scalar: a value byte with no source byte of its own (a space a recovered
+    // block scalar gained) must not carry a range past the node, or past the text.
     auto to_file = [&](TextRange r) {
-      uint32_t b = map[std::min<size_t>(r.begin, map.size() - 1)];
+      uint32_t b = std::min(map[std::min<size_t>(r.begin, map.size() - 1)], scalar.range.end);
       uint32_t e = r.end == 0 ? b : map[std::min<size_t>(r.end - 1, map.size() - 1)] + 1;
-      return TextRange{b, std::max(b, e)};
+      return TextRange{b, std::clamp(e, b, std::max(b, scalar.range.end))};
     };
     for (Binding& b : scan.bindings) {
       BoundExpression e;

@@ -19,9 +19,10 @@ TextRange RuleContext::value_range(const yaml::Node& scalar, uint32_t begin, uin
   std::vector<uint32_t> map = value_to_file_offsets(doc, scalar);
   begin = std::min<uint32_t>(begin, static_cast<uint32_t>(map.size() - 1));
   end = std::clamp<uint32_t>(end, begin, static_cast<uint32_t>(map.size() - 1));
-  uint32_t b = map[begin];
+  // Clamped to the scalar, as in job_model.cpp's record().
+  uint32_t b = std::min(map[begin], scalar.range.end);
   uint32_t e = end > begin ? map[end - 1] + 1 : b;
-  return {b, std::max(b, e)};
+  return {b, std::clamp(e, b, std::max(b, scalar.range.end))};
 }
 
 std::string RuleContext::base_dir() const {

@@ -69,6 +69,19 @@ std::vector<std::string> syntax_errors(const std::string& text) {
 
 }  // namespace
 
+// Found by the incremental fuzz harness: a block scalar recovered after a syntax error gained a
+// trailing space its source does not have, and the unclosed binding's range ran past the text.
+TEST(HostileInput, BindingRangeStaysInsideTheText) {
+  for (std::string text :
+       {std::string("$schema: Job\n : >\n  ${{"), std::string("$schema: Job\n : |\n  ${{")}) {
+    auto linted = lint_text(text);
+    for (const Diagnostic& d : linted.analysis.diagnostics) {
+      EXPECT_LE(d.range.begin, d.range.end) << d.code;
+      EXPECT_LE(d.range.end, text.size()) << d.code << ": " << d.message;
+    }
+  }
+}
+
 TEST(HostileInput, BillionLaughsIn478Bytes) {
   std::string bomb =
       std::string(kHeader) +
