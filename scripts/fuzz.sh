@@ -16,7 +16,7 @@ build=${AMLLINT_FUZZ_BUILD_DIR:-$root/build-fuzz}
 mkdir -p "$build" && build=$(cd "$build" && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all=(analysis yaml_tree expressions references server features)
+all=(analysis yaml_tree expressions references server features incremental)
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=("${all[@]}")
 jobs=${AMLLINT_FUZZ_JOBS:-1}
@@ -45,6 +45,17 @@ seeds_for() {
   case $h in
     analysis | features | yaml_tree | expressions)
       yaml_files | while read -r f; do cp "$f" "$dir/$(echo "$f" | cksum | cut -d' ' -f1).yml"; done
+      ;;
+    incremental)
+      # Each file behind one edit (count 0, offset, erase 1, insert 1 byte "x"), at an offset of
+      # its own: libFuzzer mutates the edit and the text from there.
+      yaml_files | while read -r f; do
+        local sum size off head
+        sum=$(cksum <"$f" | cut -d' ' -f1) size=$(wc -c <"$f")
+        off=$((sum % (size + 1)))
+        head=$(printf '\\x00\\x%02x\\x%02x\\x01\\x01x' $((off & 255)) $((off >> 8 & 255)))
+        { printf "$head"; cat "$f"; } >"$dir/$sum.bin"
+      done
       ;;
     server)
       command -v python3 >/dev/null 2>&1 &&
