@@ -18,63 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "../support/analysis_dump.h"
 #include "fuzz_support.h"
 #include "incremental/memo.h"
 #include "syntax/yaml_tree.h"
 
 using namespace amllint;
+using amllint::testing::dump;
 
 namespace {
-
-void dump(const yaml::Node* n, std::ostringstream& out) {
-  if (!n) {
-    out << "~";
-    return;
-  }
-  out << static_cast<int>(n->kind) << '/' << static_cast<int>(n->style) << '/' << n->flow << '/'
-      << n->weight << '@' << n->range.begin << '-' << n->range.end << '!' << n->tag << '='
-      << n->value << '{';
-  for (const yaml::Pair& p : n->pairs) {
-    out << (p.merged ? "m" : "") << '(';
-    dump(p.key, out);
-    out << ':';
-    dump(p.value, out);
-    out << ')';
-  }
-  out << '[';
-  for (const yaml::Node* item : n->items) {
-    dump(item, out);
-    out << ',';
-  }
-  out << "]}";
-}
-
-void dump(const std::vector<Diagnostic>& ds, std::ostringstream& out) {
-  for (const Diagnostic& d : ds) {
-    out << d.range.begin << '-' << d.range.end << ' ' << severity_name(d.severity) << ' ' << d.code
-        << ' ' << d.message << '\n';
-    for (const Fix& f : d.fixes) {
-      out << "  fix " << f.title << ' ' << applicability_name(f.applicability) << '\n';
-      for (const TextEdit& e : f.edits)
-        out << "    " << e.range.begin << '-' << e.range.end << ' ' << e.new_text << '\n';
-    }
-  }
-}
-
-// Everything a caller can see of an analysis, in one string to compare.
-std::string dump(const Analysis& a) {
-  std::ostringstream out;
-  out << "kind " << static_cast<int>(a.kind) << " ignored " << a.ignored << '\n';
-  if (a.tree) {
-    dump(a.tree->root, out);
-    out << "\nsyntax_error " << a.tree->syntax_error << " aliases " << a.tree->has_aliases
-        << " tree diagnostics " << a.tree->diagnostics.size() << '\n';
-  }
-  dump(a.diagnostics, out);
-  out << "memo " << (a.memo != nullptr) << '\n';
-  if (a.memo) dump(a.memo->schema, out);
-  return out.str();
-}
 
 struct Edit {
   size_t offset = 0;

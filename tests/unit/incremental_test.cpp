@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis_dump.h"
 #include "incremental/memo.h"
 #include "incremental/text_change.h"
 #include "syntax/yaml_tree.h"
@@ -19,56 +20,9 @@
 
 namespace fs = std::filesystem;
 using namespace amllint;
+using amllint::testing::dump;
 
 namespace {
-
-void dump(const yaml::Node* n, std::ostringstream& out) {
-  if (!n) {
-    out << "~";
-    return;
-  }
-  out << static_cast<int>(n->kind) << '/' << static_cast<int>(n->style) << '/' << n->flow << '/'
-      << n->weight << '@' << n->range.begin << '-' << n->range.end << '!' << n->tag << '='
-      << n->value << '{';
-  for (const yaml::Pair& p : n->pairs) {
-    out << (p.merged ? "m" : "") << '(';
-    dump(p.key, out);
-    out << ':';
-    dump(p.value, out);
-    out << ')';
-  }
-  out << '[';
-  for (const yaml::Node* item : n->items) {
-    dump(item, out);
-    out << ',';
-  }
-  out << "]}";
-}
-
-std::string dump(const Analysis& a) {
-  std::ostringstream out;
-  out << "kind " << static_cast<int>(a.kind) << " ignored " << a.ignored << '\n';
-  if (a.tree) {
-    dump(a.tree->root, out);
-    out << "\nsyntax_error " << a.tree->syntax_error << " aliases " << a.tree->has_aliases
-        << " tree diagnostics " << a.tree->diagnostics.size() << '\n';
-  }
-  auto diagnostics = [&](const std::vector<Diagnostic>& ds) {
-    for (const Diagnostic& d : ds) {
-      out << d.range.begin << '-' << d.range.end << ' ' << severity_name(d.severity) << ' '
-          << d.code << ' ' << d.message << '\n';
-      for (const Fix& f : d.fixes) {
-        out << "  fix " << f.title << ' ' << applicability_name(f.applicability) << '\n';
-        for (const TextEdit& e : f.edits)
-          out << "    " << e.range.begin << '-' << e.range.end << ' ' << e.new_text << '\n';
-      }
-    }
-  };
-  diagnostics(a.diagnostics);
-  out << "memo " << (a.memo != nullptr) << '\n';
-  if (a.memo) diagnostics(a.memo->schema);
-  return out.str();
-}
 
 const char* const kPieces[] = {
     "x",
