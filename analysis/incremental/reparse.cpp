@@ -13,8 +13,6 @@ using yaml::Node;
 using yaml::Pair;
 using yaml::Tree;
 
-constexpr uint64_t kWeightCap = uint64_t{1} << 60;  // as the parser caps it
-
 struct Block {
   TextRange span;
   uint32_t indent = 0;
@@ -110,7 +108,8 @@ bool lines_stay_inside(std::string_view block, uint32_t indent) {
 
 class Splicer {
  public:
-  Splicer(Tree& out, const Reparsed& r) : out_(out), r_(r) {}
+  Splicer(Tree& out, const Reparsed& r, const Node* old_root)
+      : out_(out), r_(r), old_root_(old_root) {}
 
   // A node of the old tree outside the block, its offsets moved past the edit; the block's
   // pair is replaced by `replacement` (from the block's own tree, which starts at `base`).
@@ -128,7 +127,8 @@ class Splicer {
       }
     }
     for (const Node* item : n->items) c->items.push_back(copy(item, b, replacement, base));
-    if (n == b.parent || (b.step && n->is_mapping() && has_descendant_pair(n, b))) refit(*c);
+    // The mappings whose end may have moved: the block's own, and for a step the root's too.
+    if (n == b.parent || (b.step && n == old_root_)) refit(*c);
     return c;
   }
 
@@ -160,20 +160,13 @@ class Splicer {
     return c;
   }
 
-  // The root holds the `jobs:` mapping that holds a step block.
-  static bool has_descendant_pair(const Node* n, const Block& b) {
-    for (const Pair& p : n->pairs)
-      if (p.value == b.parent) return true;
-    return false;
-  }
-
   // A mapping's end and weight, computed from its children as the parser does.
   static void refit(Node& n) {
     uint32_t end = n.range.begin;
     uint64_t weight = 1;
     auto extend = [&](const Node* c) {
       if (c->range.end > end && c->range.begin >= n.range.begin) end = c->range.end;
-      weight = std::min(kWeightCap, weight + c->weight);
+      weight = std::min(yaml::kWeightCap, weight + c->weight);
     };
     for (const Pair& p : n.pairs) {
       extend(p.key);
@@ -185,6 +178,7 @@ class Splicer {
 
   Tree& out_;
   const Reparsed& r_;
+  const Node* old_root_;
   const Pair* r_pair_ = nullptr;
 };
 
@@ -230,7 +224,7 @@ std::optional<Reparsed> reparse(const Tree& old_tree, std::string_view old_text,
     r.new_block = new_block;
     r.step = b.step;
     auto tree = std::make_shared<Tree>();
-    Splicer splicer(*tree, r);
+    Splicer splicer(*tree, r, old_tree.root);
     tree->root = splicer.copy(old_tree.root, b, bp, new_block.begin);
     r.pair = splicer.spliced_pair();
     r.tree = std::move(tree);

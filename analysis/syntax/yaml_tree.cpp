@@ -19,8 +19,6 @@
 namespace amllint::yaml {
 namespace {
 
-constexpr uint64_t kWeightCap = uint64_t{1} << 60;
-
 bool is_space(char c) {
   return c == ' ' || c == '\t';
 }

@@ -22,6 +22,9 @@ enum class ScalarStyle : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, F
 
 struct Node;
 
+// Node::weight saturates here, so that counting a billion-laughs expansion cannot overflow.
+inline constexpr uint64_t kWeightCap = uint64_t{1} << 60;
+
 struct Pair {
   Node* key = nullptr;
   Node* value = nullptr;
