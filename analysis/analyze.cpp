@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <tuple>
 
 #include "config/config.h"
 #include "config/suppressions.h"
 #include "environment.h"
 #include "incremental/memo.h"
 #include "incremental/reparse.h"
+#include "incremental/rule_reuse.h"
 #include "incremental/schema_reuse.h"
 #include "model/job_model.h"
 #include "rules/rule.h"
@@ -58,23 +60,6 @@ Environment& default_environment() {
 
 void check_cancel(const AnalysisOptions& options) {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed)) throw AnalysisCancelled{};
-}
-
-void run_rules(RuleContext& ctx, const AnalysisOptions& options) {
-  for (const Rule* rule : all_rules()) {
-    check_cancel(options);
-    ctx.current_codes = rule->codes();
-    try {
-      rule->check(ctx);
-    } catch (const std::exception& e) {
-      // A rule that trips over an input it did not foresee must not take the others down.
-      ctx.diagnostics.push_back({{0, 0},
-                                 Severity::Warning,
-                                 std::string(rule->codes()[0].code),
-                                 std::string("internal error in this rule: ") + e.what(),
-                                 {}});
-    }
-  }
 }
 
 // After a syntax error the line in error is set aside, so anything it declared is missing from
@@ -170,24 +155,47 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   bool revalidated = schema.has_value();
   if (!schema) schema = validate_schema(out.kind, to_json(tree->root));
   out.diagnostics.insert(out.diagnostics.end(), schema->begin(), schema->end());
-  if (incremental::memo_worthy(doc.text(), *tree)) {
-    auto m = std::make_shared<AnalysisMemo>();
-    m->text = doc.text();
-    m->kind = out.kind;
-    m->schema = std::move(*schema);
-    m->reparsed = reparsed.has_value();
-    m->revalidated = revalidated;
-    out.memo = std::move(m);
-  }
 
   check_cancel(options);
   out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
   RuleContext ctx(doc, *tree, *out.model, env, options.path);
   ctx.config = config.get();
   ctx.cancel = options.cancel;
-  run_rules(ctx, options);
-  drop_superseded(out.diagnostics, ctx.superseded);
-  for (Diagnostic& d : ctx.diagnostics) out.diagnostics.push_back(std::move(d));
+  // After an edit inside one step, the step-local rules run on that step alone.
+  std::optional<RuleFindings> local;
+  if (reparsed && memo->kind == out.kind) {
+    incremental::StepRuleRun run{*reparsed, doc,          out.kind,      options.path,
+                                 env,       config.get(), options.cancel};
+    local = incremental::rerun_step_rules(run, memo->step_rules);
+  }
+  const bool rules_rerun = local.has_value();
+  if (!local) local = run_rules(ctx, RuleSet::StepLocal);
+  // In one order, however they were made, so that a memo is the same whichever way it came.
+  normalize(local->diagnostics);
+  std::sort(local->superseded.begin(), local->superseded.end(),
+            [](const TextRange& a, const TextRange& b) {
+              return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+            });
+  RuleFindings whole = run_rules(ctx, RuleSet::Whole);
+
+  std::vector<TextRange> superseded = local->superseded;
+  superseded.insert(superseded.end(), whole.superseded.begin(), whole.superseded.end());
+  drop_superseded(out.diagnostics, superseded);
+  out.diagnostics.insert(out.diagnostics.end(), local->diagnostics.begin(),
+                         local->diagnostics.end());
+  for (Diagnostic& d : whole.diagnostics) out.diagnostics.push_back(std::move(d));
+
+  if (incremental::memo_worthy(doc.text(), *tree)) {
+    auto m = std::make_shared<AnalysisMemo>();
+    m->text = doc.text();
+    m->kind = out.kind;
+    m->schema = std::move(*schema);
+    m->step_rules = std::move(*local);
+    m->reparsed = reparsed.has_value();
+    m->revalidated = revalidated;
+    m->rules_rerun = rules_rerun;
+    out.memo = std::move(m);
+  }
   if (tree->syntax_error) drop_absence_findings(out.diagnostics);
 
   apply_suppressions(doc, out.diagnostics);

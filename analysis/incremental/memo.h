@@ -1,6 +1,8 @@
 // What an analysis keeps for the next one of the same file (AnalysisOptions::previous): the
-// text it read and the schema findings before rules superseded any, so that an edit inside one
-// block re-parses and re-validates that block only (reparse.h, schema_reuse.h).
+// text it read, the schema findings before rules superseded any, and the step-local rules'
+// findings, so that an edit inside one block re-parses and re-validates that block only, and an
+// edit inside one step re-runs the step-local rules on that step only (reparse.h,
+// schema_reuse.h, rule_reuse.h).
 #pragma once
 
 #include <atomic>
@@ -10,6 +12,7 @@
 
 #include "analyze.h"
 #include "diagnostic.h"
+#include "rules/rule.h"
 
 namespace amllint {
 
@@ -17,10 +20,13 @@ struct AnalysisMemo {
   std::string text;
   FileKind kind = FileKind::NotAzureMl;
   std::vector<Diagnostic> schema;  // validate_schema's findings for `text`
+  RuleFindings step_rules;         // the step-local rules' findings (RuleSet::StepLocal)
   // How this analysis was made, for tests and benchmarks: the tree came from re-parsing one
-  // block, and the schema findings from validating that block only.
+  // block, the schema findings from validating that block only, and the step-local rules'
+  // findings from running them on that step only.
   bool reparsed = false;
   bool revalidated = false;
+  bool rules_rerun = false;
 };
 
 namespace incremental {

@@ -9,6 +9,8 @@ constexpr std::string_view kCode = "bayesian-early-termination";
 
 class BayesianEarlyTermination final : public Rule {
  public:
+  // Step-local (rule.h): each sweep (the job, or one sweep step) is judged on its own keys.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       if (sampling_algorithm(*sweep) != "bayesian") continue;

@@ -9,6 +9,8 @@ constexpr std::string_view kCode = "concurrent-trials-above-total";
 
 class ConcurrentTrialsAboveTotal final : public Rule {
  public:
+  // Step-local (rule.h): each sweep (the job, or one sweep step) is judged on its own limits.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       const yaml::Node* limits = sweep->get("limits");

@@ -20,6 +20,8 @@ bool has_distribution(const yaml::Node* holder) {
 
 class DistributionMissing final : public Rule {
  public:
+  // Step-local (rule.h): each job or step is judged on its own resources and component.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     const JobModel& model = ctx.model;
     if (!model.root) return;

@@ -34,6 +34,8 @@ std::string input_name_for(std::string_view variable) {
 
 class EnvVarInsteadOfInput final : public Rule {
  public:
+  // Step-local (rule.h): each command site is judged on its own variables and code folder.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       const yaml::Node* vars = site.holder->get("environment_variables");

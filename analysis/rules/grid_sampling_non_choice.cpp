@@ -9,6 +9,8 @@ constexpr std::string_view kCode = "grid-sampling-non-choice";
 
 class GridSamplingNonChoice final : public Rule {
  public:
+  // Step-local (rule.h): each sweep (the job, or one sweep step) is judged on its own search space.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const yaml::Node* sweep : sweep_sites(ctx.model)) {
       if (sampling_algorithm(*sweep) != "grid") continue;

@@ -31,6 +31,8 @@ std::vector<Fix> delete_line_fix(const Document& doc, const yaml::Pair& pair) {
 
 class HardcodedJobName final : public Rule {
  public:
+  // Step-local (rule.h): it reads the top level's `name` only.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (!is_job(ctx.model.kind) || !ctx.model.root) return;
     const yaml::Pair* pair = ctx.model.root->find_pair("name");

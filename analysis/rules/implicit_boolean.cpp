@@ -25,6 +25,8 @@ bool yaml11_only_boolean(const yaml::Node& n) {
 
 class ImplicitBoolean final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one value under its own key.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (!ctx.tree.root) return;
     yaml::walk_tree(*ctx.tree.root, [&](const yaml::Visit& v) {

@@ -54,6 +54,8 @@ void check_braces(RuleContext& ctx) {
 
 class LegacyBindingSyntax final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one value's own text.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const BoundExpression& e : ctx.model.bindings) {
       const Binding& b = e.binding;

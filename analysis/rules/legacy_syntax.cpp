@@ -161,6 +161,8 @@ void check_wrapped_forms(RuleContext& ctx, const yaml::Node& root) {
 
 class LegacySyntax final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one value or one step's ports.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     check_wrapped_forms(ctx, *ctx.model.root);

@@ -13,6 +13,8 @@ constexpr std::string_view kCode = "long-command-chain";
 
 class LongCommandChain final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one command's own text.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;

@@ -96,6 +96,8 @@ std::vector<Fix> head_fix(const Binding& b) {
 
 class MalformedBinding final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one value's own text, judged by the command it is in.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     Commands commands;
     component_commands(ctx.model, commands);

@@ -24,6 +24,8 @@ bool is_reference_key(std::string_view key) {
 
 class MalformedReference final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one value's own text.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     yaml::walk_tree(*ctx.model.root, [&](const yaml::Visit& v) {

@@ -9,6 +9,8 @@ constexpr std::string_view kCode = "missing-experiment-name";
 
 class MissingExperimentName final : public Rule {
  public:
+  // Step-local (rule.h): it reads the top level's keys only.
+  bool step_local() const override { return true; }
   // Jobs only: components and pipeline steps are named by the job that runs them.
   void check(RuleContext& ctx) const override {
     const yaml::Node* root = ctx.model.root;

@@ -32,6 +32,8 @@ struct Missing {
 
 class MissingLocalPath final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one path, or one step's component file.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (!ctx.model.root) return;
     std::vector<Missing> found;

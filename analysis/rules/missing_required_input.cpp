@@ -30,6 +30,8 @@ bool is_bound(const Step& step, const std::string& name) {
 
 class MissingRequiredInput final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one step's bindings against its own component.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (ctx.model.kind != FileKind::PipelineJob) return;
     for (const Step& step : ctx.model.steps) {

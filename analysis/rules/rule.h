@@ -92,18 +92,39 @@ class RuleContext {
   std::span<const RuleInfo> current_codes;
   std::vector<Diagnostic> diagnostics;
   std::vector<TextRange> superseded;
+  bool rule_failed = false;
 };
 
 class Rule {
  public:
   virtual ~Rule() = default;
   virtual void check(RuleContext& ctx) const = 0;
+  // The rule's findings are local to the steps of the file's top-level `jobs:`: what it reports
+  // inside a step depends only on that step and the top level outside `jobs:` (and on files on
+  // disk), and what it reports elsewhere depends on nothing under `jobs:` (no step looks at
+  // another, no finding is made once per file or per shared folder). After an edit inside one
+  // step, amlls then runs the rule on a stand-in of the top level and that step alone, and keeps
+  // the rule's other findings (incremental/rule_reuse.h). The randomized test in
+  // tests/unit/incremental_test.cpp holds every rule that claims it to a full run.
+  virtual bool step_local() const { return false; }
   // The codes this rule reports: its rows of the registry; most rules have exactly one.
   std::span<const RuleInfo> codes() const;
 };
 
 // Every rule, in the registry's order (the order they run in).
 const std::vector<const Rule*>& all_rules();
+
+// What running a set of rules over one context found.
+struct RuleFindings {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<TextRange> superseded;  // RuleContext::supersede
+  bool rule_failed = false;           // a rule threw; its error is among the diagnostics
+};
+enum class RuleSet { All, StepLocal, Whole };
+// Runs the rules of `set` in registry order; a rule that throws is reported as an internal error
+// at the file's start instead of taking the others down. Throws AnalysisCancelled when
+// `ctx.cancel` is set.
+RuleFindings run_rules(RuleContext& ctx, RuleSet set);
 
 // The registry's rows in its own order (rules/registry.cpp).
 std::span<const RuleInfo> registry();

@@ -92,6 +92,8 @@ bool writes_file(const ShellParse& parse, size_t c) {
 
 class ScriptNotInCode final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one command against its own code folder.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;

@@ -32,6 +32,8 @@ bool has_binding_issue(std::string_view value) {
 
 class Shellcheck final : public Rule {
  public:
+  // Step-local (rule.h): each command is checked on its own.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     std::vector<const yaml::Node*> commands;
     std::vector<std::string> scripts;

@@ -204,6 +204,9 @@ class LazyIndex {
 
 class UnknownAsset final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one reference, looked up in the workspace, not in other
+  // steps.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     std::vector<Site> sites;
     std::vector<const yaml::Node*> scalars;

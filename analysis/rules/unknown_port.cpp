@@ -70,6 +70,8 @@ void check_step(RuleContext& ctx, const Step& step) {
 
 class UnknownPort final : public Rule {
  public:
+  // Step-local (rule.h): each finding is one step's bindings against its own component.
+  bool step_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     walk_steps(ctx.model, [&](const Step& step, const JobModel&, int) { check_step(ctx, step); });
   }

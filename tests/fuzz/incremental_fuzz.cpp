@@ -42,15 +42,6 @@ std::string edited(const std::string& text, const Edit& e) {
   return out;
 }
 
-// The first line where two dumps differ, with a little context, to read the finding at once.
-std::string difference(const std::string& got, const std::string& want) {
-  size_t i = 0;
-  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
-  size_t from = i < 300 ? 0 : i - 300;
-  return "--- incremental (from byte " + std::to_string(from) + ")\n" + got.substr(from, 900) +
-         "\n--- full\n" + want.substr(from, 900);
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -93,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(got == want, "edit " + std::to_string(i) + " (reparsed " +
                                 std::to_string(incremental->memo && incremental->memo->reparsed) +
                                 "), before:\n" + text + "\n--- after:\n" + next + "\n" +
-                                difference(got, want));
+                                amllint::testing::dump_difference(got, want));
     previous = std::move(incremental);
     text = next;
   }

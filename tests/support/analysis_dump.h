@@ -60,8 +60,24 @@ inline std::string dump(const Analysis& a) {
   }
   dump(a.diagnostics, out);
   out << "memo " << (a.memo != nullptr) << '\n';
-  if (a.memo) dump(a.memo->schema, out);
+  if (a.memo) {
+    dump(a.memo->schema, out);
+    out << "step rules\n";
+    dump(a.memo->step_rules.diagnostics, out);
+    for (const TextRange& r : a.memo->step_rules.superseded)
+      out << "superseded " << r.begin << '-' << r.end << '\n';
+    out << "rule failed " << a.memo->step_rules.rule_failed << '\n';
+  }
   return out.str();
+}
+
+// Where two dumps first differ, with a little context, to read the finding at once.
+inline std::string dump_difference(const std::string& got, const std::string& want) {
+  size_t i = 0;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) ++i;
+  size_t from = i < 300 ? 0 : i - 300;
+  return "--- incremental (from byte " + std::to_string(from) + ")\n" + got.substr(from, 900) +
+         "\n--- full\n" + want.substr(from, 900);
 }
 
 }  // namespace amllint::testing

@@ -115,6 +115,7 @@ struct Counts {
   int edits = 0;
   int reparsed = 0;
   int revalidated = 0;
+  int rules_rerun = 0;
 };
 
 // Chains `n` random edits from `text`, checking each incremental result against a full one.
@@ -144,14 +145,14 @@ void check_chain(const fs::path& path, std::string text, int n, uint32_t seed, C
       ADD_FAILURE() << path << " edit " << i << " (seed " << seed << ") at " << c.begin << ": `"
                     << text.substr(c.begin, c.old_end - c.begin) << "` -> `"
                     << next.substr(c.begin, c.new_end - c.begin) << "`, in\n"
-                    << next.substr(c.begin < 200 ? 0 : c.begin - 200, 400) << "\n--- incremental\n"
-                    << got.substr(0, 4000) << "\n--- full\n"
-                    << want.substr(0, 4000);
+                    << next.substr(c.begin < 200 ? 0 : c.begin - 200, 400) << '\n'
+                    << amllint::testing::dump_difference(got, want);
       return;
     }
     ++counts.edits;
     if (incremental->memo && incremental->memo->reparsed) ++counts.reparsed;
     if (incremental->memo && incremental->memo->revalidated) ++counts.revalidated;
+    if (incremental->memo && incremental->memo->rules_rerun) ++counts.rules_rerun;
     previous = incremental;
     if (incremental->memo) last_good = next;
     prior = std::move(text);
@@ -176,6 +177,7 @@ TEST_F(Incremental, LargePipelineEditsMatchAFullAnalysis) {
   // nothing.
   EXPECT_GT(counts.reparsed, counts.edits / 4) << counts.reparsed << " of " << counts.edits;
   EXPECT_GT(counts.revalidated, counts.edits / 5) << counts.revalidated << " of " << counts.edits;
+  EXPECT_GT(counts.rules_rerun, counts.edits / 5) << counts.rules_rerun << " of " << counts.edits;
 }
 
 // Every kind of spec in the corpus: jobs, pipelines, sweeps, components.
@@ -192,6 +194,7 @@ TEST_F(Incremental, CorpusEditsMatchAFullAnalysis) {
   // Only an edit inside a pipeline step keeps the other schema findings; most corpus files are
   // single jobs.
   EXPECT_GT(counts.revalidated, 40) << counts.revalidated << " of " << counts.edits;
+  EXPECT_GT(counts.rules_rerun, 40) << counts.rules_rerun << " of " << counts.edits;
 }
 
 // A file below the size threshold keeps no memo, so a server with many small files open does
