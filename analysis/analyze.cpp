@@ -163,7 +163,11 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   ctx.cancel = options.cancel;
   // After an edit inside one step, the step-local rules run on that step alone.
   std::optional<RuleFindings> local;
-  if (reparsed && memo->kind == out.kind) {
+  // Rules read files on disk and the configuration too: carry their findings only while
+  // neither changed.
+  const uint64_t generation = env.generation();
+  if (reparsed && memo->kind == out.kind && memo->env_generation == generation &&
+      memo->config == config) {
     incremental::StepRuleRun run{*reparsed, doc,          out.kind,      options.path,
                                  env,       config.get(), options.cancel};
     local = incremental::rerun_step_rules(run, memo->step_rules);
@@ -191,6 +195,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
     m->kind = out.kind;
     m->schema = std::move(*schema);
     m->step_rules = std::move(*local);
+    m->env_generation = generation;
+    m->config = config;
     m->reparsed = reparsed.has_value();
     m->revalidated = revalidated;
     m->rules_rerun = rules_rerun;

@@ -155,6 +155,7 @@ class DiskEnvironment final : public Environment {
   }
 
   void invalidate(const std::string& path) override {
+    changed();
     std::lock_guard lock(mutex_);
     if (path.empty()) {
       files_.clear();

@@ -54,7 +54,11 @@ class Environment {
   // there is none.
   virtual std::shared_ptr<const Config> config_for(const std::string& file_path) = 0;
   // Forget what is cached about `path` (a file changed on disk); empty forgets everything.
+  // Implementations call changed() too.
   virtual void invalidate(const std::string& path) = 0;
+  // How many times what the environment says may have changed: findings of an analysis that
+  // read it may be carried to the next analysis only while this stays the same.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // The executable a rule may run (`shellcheck`), or empty when it is not installed. By default
   // an environment runs no programs, so sandboxes and fakes need not say so.
@@ -69,6 +73,12 @@ class Environment {
       const std::string& /*file_path*/, const Config* /*config*/ = nullptr) {
     return nullptr;
   }
+
+ protected:
+  void changed() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  std::atomic<uint64_t> generation_{0};
 };
 
 // The real file system, with thread-safe caches. One instance may serve many analyses at once.

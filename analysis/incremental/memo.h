@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,11 +18,16 @@
 
 namespace amllint {
 
+struct Config;
+
 struct AnalysisMemo {
   std::string text;
   FileKind kind = FileKind::NotAzureMl;
   std::vector<Diagnostic> schema;  // validate_schema's findings for `text`
   RuleFindings step_rules;         // the step-local rules' findings (RuleSet::StepLocal)
+  // What the rules read besides the text: findings are carried only while both are the same.
+  uint64_t env_generation = 0;
+  std::shared_ptr<const Config> config;
   // How this analysis was made, for tests and benchmarks: the tree came from re-parsing one
   // block, the schema findings from validating that block only, and the step-local rules'
   // findings from running them on that step only.

@@ -59,7 +59,10 @@ class SandboxEnvironment final : public Environment {
     return std::make_shared<const SnapshotStats>();
   }
   std::shared_ptr<const Config> config_for(const std::string&) override { return nullptr; }
-  void invalidate(const std::string& path) override { disk_->invalidate(path); }
+  void invalidate(const std::string& path) override {
+    changed();
+    disk_->invalidate(path);
+  }
 
  private:
   bool inside(const std::string& path) const {

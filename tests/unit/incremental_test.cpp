@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "analysis_dump.h"
+#include "config/config.h"
+#include "environment.h"
 #include "incremental/memo.h"
 #include "incremental/text_change.h"
 #include "syntax/yaml_tree.h"
@@ -204,6 +206,47 @@ TEST(IncrementalMemo, SmallFilesKeepNone) {
       "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\n"
       "command: echo hi\nenvironment: azureml:AzureML-sklearn-1.0-ubuntu20.04-py38-cpu@latest\n");
   EXPECT_EQ(small.analysis.memo, nullptr);
+}
+
+// Rules read files on disk: once the environment forgot what it knew (a watched file changed),
+// or the configuration is another, an edit runs every rule over the whole file again.
+TEST(IncrementalMemo, RuleFindingsAreNotCarriedPastAChangedEnvironmentOrConfig) {
+  fs::path path = amllint::testing::shared_dir() / "tools/lspbench/data/large/pipeline-200.yml";
+  std::string text = amllint::testing::read_file(path);
+  std::string edited = text;
+  edited.insert(text.find("\n    type: ", text.size() / 2) + 1, "    display_name: x\n");
+  AnalysisOptions options;
+  options.path = path.string();
+  options.env = make_disk_environment();
+  Document before(text), after(edited);
+  auto edit = [&](const AnalysisOptions& o) {
+    AnalysisOptions reuse = o;
+    reuse.previous = std::make_shared<const Analysis>(analyze(before, o));
+    return analyze(after, reuse);
+  };
+
+  Analysis same = edit(options);
+  ASSERT_TRUE(same.memo && same.memo->reparsed);
+  EXPECT_TRUE(same.memo->rules_rerun);
+
+  AnalysisOptions first = options;
+  first.previous = std::make_shared<const Analysis>(analyze(before, options));
+  options.env->invalidate("");
+  Analysis stale = analyze(after, first);
+  ASSERT_TRUE(stale.memo && stale.memo->reparsed);
+  EXPECT_FALSE(stale.memo->rules_rerun);
+
+  AnalysisOptions other = options;
+  other.previous = std::make_shared<const Analysis>(analyze(before, options));
+  other.config = std::make_shared<const Config>();
+  Analysis configured = analyze(after, other);
+  ASSERT_TRUE(configured.memo && configured.memo->reparsed);
+  EXPECT_FALSE(configured.memo->rules_rerun);
+  EXPECT_EQ(dump(configured), dump(analyze(after, [&] {
+              AnalysisOptions o = options;
+              o.config = other.config;
+              return o;
+            }())));
 }
 
 }  // namespace

@@ -29,7 +29,10 @@ class CountingEnvironment final : public Environment {
     return disk_->snapshot(f);
   }
   std::shared_ptr<const Config> config_for(const std::string&) override { return nullptr; }
-  void invalidate(const std::string& p) override { disk_->invalidate(p); }
+  void invalidate(const std::string& p) override {
+    changed();
+    disk_->invalidate(p);
+  }
   std::string find_program(const std::string& name) override {
     return installed ? disk_->find_program(name) : std::string();
   }
