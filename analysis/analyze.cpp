@@ -9,6 +9,7 @@
 #include "config/suppressions.h"
 #include "environment.h"
 #include "incremental/memo.h"
+#include "incremental/model_reuse.h"
 #include "incremental/reparse.h"
 #include "incremental/rule_reuse.h"
 #include "incremental/schema_reuse.h"
@@ -156,18 +157,25 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   if (!schema) schema = validate_schema(out.kind, to_json(tree->root));
   out.diagnostics.insert(out.diagnostics.end(), schema->begin(), schema->end());
 
+  // The model and the rules read files on disk and the configuration too: carry what they
+  // found only while neither changed.
+  const uint64_t generation = env.generation();
+  const bool carry = reparsed && memo->kind == out.kind && memo->env_generation == generation &&
+                     memo->config == config && memo->path == options.path;
+
   check_cancel(options);
-  out.model = build_job_model(doc, tree->root, out.kind, options.path, env);
+  // The steps an edit did not touch keep their part of the model.
+  std::unique_ptr<incremental::ModelCarrier> carrier;
+  if (carry && options.previous->model)
+    carrier = incremental::ModelCarrier::make(*reparsed, *options.previous->tree,
+                                              *options.previous->model);
+  out.model = build_job_model(doc, tree->root, out.kind, options.path, env, carrier.get());
   RuleContext ctx(doc, *tree, *out.model, env, options.path);
   ctx.config = config.get();
   ctx.cancel = options.cancel;
   // After an edit inside one step, the step-local rules run on that step alone.
   std::optional<RuleFindings> local;
-  // Rules read files on disk and the configuration too: carry their findings only while
-  // neither changed.
-  const uint64_t generation = env.generation();
-  if (reparsed && memo->kind == out.kind && memo->env_generation == generation &&
-      memo->config == config) {
+  if (carry) {
     incremental::StepRuleRun run{*reparsed, doc,          out.kind,      options.path,
                                  env,       config.get(), options.cancel};
     local = incremental::rerun_step_rules(run, memo->step_rules);
@@ -197,6 +205,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
     m->step_rules = std::move(*local);
     m->env_generation = generation;
     m->config = config;
+    m->path = options.path;
+    m->steps_carried = carrier ? carrier->carried() : 0;
     m->reparsed = reparsed.has_value();
     m->revalidated = revalidated;
     m->rules_rerun = rules_rerun;

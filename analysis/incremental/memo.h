@@ -28,12 +28,14 @@ struct AnalysisMemo {
   // What the rules read besides the text: findings are carried only while both are the same.
   uint64_t env_generation = 0;
   std::shared_ptr<const Config> config;
+  std::string path;  // AnalysisOptions::path: relative references resolve from its folder
   // How this analysis was made, for tests and benchmarks: the tree came from re-parsing one
   // block, the schema findings from validating that block only, and the step-local rules'
   // findings from running them on that step only.
   bool reparsed = false;
   bool revalidated = false;
   bool rules_rerun = false;
+  size_t steps_carried = 0;  // steps of the job model taken from the previous one
 };
 
 namespace incremental {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "environment.h"
 #include "model/uri.h"
@@ -71,7 +72,8 @@ bool is_local_reference(std::string_view ref) {
 
 class ModelBuilder {
  public:
-  ModelBuilder(const Document& doc, Environment& env) : doc_(doc), env_(env) {}
+  ModelBuilder(const Document& doc, Environment& env, StepReuse* reuse)
+      : doc_(doc), env_(env), reuse_(reuse) {}
 
   std::shared_ptr<JobModel> build(const yaml::Node* root, FileKind kind, std::string base_dir) {
     auto model = std::make_shared<JobModel>();
@@ -82,9 +84,20 @@ class ModelBuilder {
     model->inputs = read_ports(root->get("inputs"));
     model->outputs = read_ports(root->get("outputs"));
     model->search_space = read_ports(root->get("search_space"));
+    // Only the file's own steps may be reused, not those of inline pipeline components.
+    StepReuse* reuse = std::exchange(reuse_, nullptr);
     if (const yaml::Node* jobs = root->get("jobs"); jobs && jobs->is_mapping()) {
-      for (const yaml::Pair& p : jobs->pairs)
-        if (p.key && p.key->is_scalar()) model->steps.push_back(read_step(p, *model));
+      for (size_t i = 0; i < jobs->pairs.size(); ++i) {
+        const yaml::Pair& p = jobs->pairs[i];
+        if (!p.key || !p.key->is_scalar()) continue;
+        std::optional<Step> kept = reuse ? reuse->step(i, *model) : std::nullopt;
+        if (kept) reused_.push_back(i);
+        model->steps.push_back(kept ? std::move(*kept) : read_step(p, *model));
+      }
+    }
+    if (reuse) {
+      reuse_root_ = root;
+      reuse_ = reuse;
     }
     collect(*model, root, "", -1, BindingScope::Own, model.get());
     return model;
@@ -155,8 +168,14 @@ class ModelBuilder {
   // pipeline component of one of its steps); `step` indexes `pipeline.steps`.
   void collect_steps(JobModel& model, const yaml::Node& jobs, const std::string& pointer,
                      const JobModel& pipeline) {
-    for (const yaml::Pair& p : jobs.pairs) {
+    const bool reusing = reuse_ && pipeline.root == reuse_root_;
+    for (size_t i = 0; i < jobs.pairs.size(); ++i) {
+      const yaml::Pair& p = jobs.pairs[i];
       if (p.merged || !p.key || !p.key->is_scalar() || !p.value) continue;
+      if (reusing && std::binary_search(reused_.begin(), reused_.end(), i)) {
+        reuse_->bindings(i, pipeline, model.bindings);
+        continue;
+      }
       const Step* step = pipeline.step(p.key->value);
       int index = step ? static_cast<int>(step - pipeline.steps.data()) : -1;
       std::string step_pointer = pointer + "/" + escape_pointer_token(p.key->value);
@@ -216,6 +235,9 @@ class ModelBuilder {
   static constexpr size_t kMaxVisits = 1'000'000;
   const Document& doc_;
   Environment& env_;
+  StepReuse* reuse_ = nullptr;
+  const yaml::Node* reuse_root_ = nullptr;  // the root whose steps `reused_` lists
+  std::vector<size_t> reused_;              // pairs of its `jobs:` taken from reuse_, ascending
   size_t visited_ = 0;
 };
 
@@ -250,10 +272,10 @@ const Step* JobModel::step(std::string_view name) const {
 
 std::shared_ptr<const JobModel> build_job_model(const Document& doc, const yaml::Node* root,
                                                 FileKind kind, const std::string& path,
-                                                Environment& env) {
+                                                Environment& env, StepReuse* reuse) {
   std::string base = path.empty() ? std::string(".") : fs::path(path).parent_path().string();
   if (base.empty()) base = ".";
-  return ModelBuilder(doc, env).build(root, kind, base);
+  return ModelBuilder(doc, env, reuse).build(root, kind, base);
 }
 
 std::vector<uint32_t> value_to_file_offsets(const Document& doc, const yaml::Node& scalar) {

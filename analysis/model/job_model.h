@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,11 +90,25 @@ struct LoadedFile {
   std::shared_ptr<const JobModel> model;
 };
 
+// What a model build may take from the previous model of the same file instead of reading a
+// step of the top-level `jobs:` again (incremental/model_reuse.h). Indexes are those of the
+// pairs of `jobs:`.
+class StepReuse {
+ public:
+  virtual ~StepReuse() = default;
+  // The previous model's step for pair `index`, moved into the new tree; nullopt: read it.
+  virtual std::optional<Step> step(size_t index, const JobModel& model) = 0;
+  // Appends the previous model's bindings of pair `index` (whose step() was taken), moved into
+  // the new tree.
+  virtual void bindings(size_t index, const JobModel& model, std::vector<BoundExpression>& out) = 0;
+};
+
 // Builds the model of `root`. `path` is the file's path (relative paths resolve from its folder);
-// referenced component files are loaded through `env` (which caches them).
+// referenced component files are loaded through `env` (which caches them). `reuse` may supply
+// the top-level steps.
 std::shared_ptr<const JobModel> build_job_model(const Document& doc, const yaml::Node* root,
                                                 FileKind kind, const std::string& path,
-                                                Environment& env);
+                                                Environment& env, StepReuse* reuse = nullptr);
 
 // Maps offsets of a scalar's decoded value to offsets of the file. `out` receives, for each
 // value byte and one past the end, the file offset it came from.

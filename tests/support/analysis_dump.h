@@ -10,6 +10,7 @@
 
 #include "analyze.h"
 #include "incremental/memo.h"
+#include "model/job_model.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint::testing {
@@ -49,6 +50,62 @@ inline void dump(const std::vector<Diagnostic>& ds, std::ostringstream& out) {
   }
 }
 
+inline void dump_range(const yaml::Node* n, std::ostringstream& out) {
+  if (n)
+    out << n->range.begin << '-' << n->range.end;
+  else
+    out << '~';
+}
+
+inline void dump(const std::vector<Port>& ports, std::ostringstream& out) {
+  for (const Port& p : ports) {
+    out << "  port " << p.name << ' ';
+    dump_range(p.key, out);
+    out << ' ';
+    dump_range(p.value, out);
+    out << ' ' << p.type << ' ' << p.mode << ' ' << p.optional << p.has_default << p.is_literal
+        << '\n';
+  }
+}
+
+// A model and the models inside it: ports, steps, and every binding with its scope and owner
+// (named by the owner's root, which is unique per model).
+inline void dump(const JobModel& m, std::ostringstream& out, int depth = 0) {
+  if (depth > 8) return;
+  out << "model " << static_cast<int>(m.kind) << ' ';
+  dump_range(m.root, out);
+  out << ' ' << m.base_dir << '\n';
+  dump(m.inputs, out);
+  dump(m.outputs, out);
+  dump(m.search_space, out);
+  for (const Step& s : m.steps) {
+    out << " step " << s.name << ' ';
+    dump_range(s.key, out);
+    out << ' ';
+    dump_range(s.node, out);
+    out << ' ' << s.type << ' ';
+    dump_range(s.component, out);
+    out << ' ' << s.component_path << ' ' << (s.component_file != nullptr) << '\n';
+    dump(s.inputs, out);
+    dump(s.outputs, out);
+    if (s.inline_model) dump(*s.inline_model, out, depth + 1);
+  }
+  for (const BoundExpression& e : m.bindings) {
+    const Binding& b = e.binding;
+    out << " binding " << b.path << ' ' << b.range.begin << '-' << b.range.end << ' '
+        << b.path_range.begin << '-' << b.path_range.end << ' ' << b.name_range.begin << '-'
+        << b.name_range.end << ' ' << b.step_range.begin << '-' << b.step_range.end << ' '
+        << static_cast<int>(b.kind) << ' ' << static_cast<int>(e.scope) << ' ' << e.step << ' '
+        << e.pointer << " in ";
+    dump_range(e.scalar, out);
+    out << " of ";
+    dump_range(e.owner ? e.owner->root : nullptr, out);
+    for (const BindingSegment& seg : b.segments)
+      out << ' ' << seg.range.begin << '-' << seg.range.end;
+    out << '\n';
+  }
+}
+
 // Everything a caller can see of an analysis, in one string to compare.
 inline std::string dump(const Analysis& a) {
   std::ostringstream out;
@@ -59,6 +116,7 @@ inline std::string dump(const Analysis& a) {
         << " tree diagnostics " << a.tree->diagnostics.size() << '\n';
   }
   dump(a.diagnostics, out);
+  if (a.model) dump(*a.model, out);
   out << "memo " << (a.memo != nullptr) << '\n';
   if (a.memo) {
     dump(a.memo->schema, out);
