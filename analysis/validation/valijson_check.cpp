@@ -19,6 +19,79 @@
 #include "validation/enum_case.h"
 #include "validation/schema_documents.h"
 
+// valijson 1.0's functor for `patternProperties` compiles each pattern into a std::regex on every
+// visit and ignores the validator's regex cache that its `pattern` constraint uses; a pipeline's
+// `jobs` is visited once per run (and again for each step checked alone), and compiling
+// `^[A-Za-z_][A-Za-z0-9_]*$` cost more than validating the rest of most files. This explicit
+// specialization, for the one adapter we validate with, is valijson's own functor (same order,
+// same errors, same early exits) with the regex taken from that cache. It must come before
+// anything instantiates ValidationVisitor<NlohmannJsonAdapter>; it is tied to the header of
+// Debian's libvalijson-dev 1.0 (a later valijson takes a regex engine as a template argument).
+namespace valijson {
+template <>
+struct ValidationVisitor<adapters::NlohmannJsonAdapter>::ValidatePatternPropertySubschemas {
+  using Adapter = adapters::NlohmannJsonAdapter;
+
+  ValidatePatternPropertySubschemas(const typename Adapter::Object& object,
+                                    const std::vector<std::string>& context, bool continueOnSuccess,
+                                    bool continueOnFailure, bool continueIfUnmatched,
+                                    bool strictTypes, ValidationResults* results,
+                                    std::set<std::string>* propertiesMatched, bool* validated,
+                                    std::unordered_map<std::string, std::regex>& regexesCache)
+      : m_object(object),
+        m_context(context),
+        m_continueOnSuccess(continueOnSuccess),
+        m_continueOnFailure(continueOnFailure),
+        m_continueIfUnmatched(continueIfUnmatched),
+        m_strictTypes(strictTypes),
+        m_results(results),
+        m_propertiesMatched(propertiesMatched),
+        m_validated(validated),
+        m_regexesCache(regexesCache) {}
+
+  template <typename StringType>
+  bool operator()(const StringType& patternProperty, const Subschema* subschema) const {
+    const std::string patternPropertyStr(patternProperty.c_str());
+    auto cached = m_regexesCache.find(patternPropertyStr);
+    if (cached == m_regexesCache.end())
+      cached = m_regexesCache.emplace(patternPropertyStr, std::regex(patternPropertyStr)).first;
+    const std::regex& r = cached->second;
+
+    bool matchFound = false;
+    for (const typename Adapter::ObjectMember m : m_object) {
+      if (std::regex_search(m.first, r)) {
+        matchFound = true;
+        if (m_propertiesMatched) m_propertiesMatched->insert(m.first);
+        std::vector<std::string> newContext = m_context;
+        newContext.push_back("[" + m.first + "]");
+        ValidationVisitor validator(m.second, newContext, m_strictTypes, m_results, m_regexesCache);
+        if (validator.validateSchema(*subschema)) continue;
+        if (m_results)
+          m_results->pushError(m_context,
+                               "Failed to validate against schema associated with pattern '" +
+                                   patternPropertyStr + "'.");
+        if (m_validated) *m_validated = false;
+        if (!m_continueOnFailure) return false;
+      }
+    }
+    if (!matchFound && !m_continueIfUnmatched) return false;
+    return m_continueOnSuccess;
+  }
+
+ private:
+  const typename Adapter::Object& m_object;
+  const std::vector<std::string>& m_context;
+  const bool m_continueOnSuccess;
+  const bool m_continueOnFailure;
+  const bool m_continueIfUnmatched;
+  const bool m_strictTypes;
+  ValidationResults* const m_results;
+  std::set<std::string>* const m_propertiesMatched;
+  bool* const m_validated;
+  std::unordered_map<std::string, std::regex>& m_regexesCache;
+};
+}  // namespace valijson
+
 namespace amllint {
 namespace {
 
@@ -110,6 +183,151 @@ void fold_for_valijson(json& n, int depth = 0) {
   for (auto& [_, child] : n.items()) fold_for_valijson(child, depth + 1);
 }
 
+// The `if` of a discriminated union (schema/README.md), `{properties: {K: {const|enum|
+// x-folded-enum}}, required: [K]}`, checked by one constraint (keyword `x-discriminator`, value
+// "<K>|<fold how, or empty to compare exactly>|<value>|<value>..."). It holds for exactly the
+// same values: with strong types (every Validator here) a value that is not a mapping satisfies
+// both `properties` and `required`; a mapping must have K, and K's value must be a string that is
+// one of the values (folded as FoldedEnum folds) — `const`/`enum` of strings compare strictly.
+// valijson would check it as two constraints, with a visitor and a copied error context for every
+// other key of the mapping (each validated against the empty `additionalProperties`), and every
+// union evaluates one `if` per branch.
+class Discriminator final : public valijson::constraints::PolyConstraint {
+ public:
+  Discriminator(std::string key, std::string how, std::vector<std::string> values)
+      : key_(std::move(key)), how_(std::move(how)), values_(std::move(values)) {}
+
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isObject()) return true;
+    bool found = false, ok = false;
+    auto check = [&](const valijson::adapters::Adapter& value) {
+      found = true;
+      std::string s;
+      if (!value.isString() || !value.getString(s)) return;
+      if (!how_.empty()) s = fold_case(how_, s);
+      ok = std::find(values_.begin(), values_.end(), s) != values_.end();
+    };
+    if (auto* adapter = dynamic_cast<const valijson::adapters::NlohmannJsonAdapter*>(&target)) {
+      const auto object = adapter->asObject();
+      if (auto member = object.find(key_); member != object.end()) check(member->second);
+    } else {
+      target.applyToObject([&](const std::string& name, const valijson::adapters::Adapter& value) {
+        if (name != key_) return true;
+        check(value);
+        return false;
+      });
+    }
+    if (found && ok) return true;
+    if (results) results->pushError(context, "Failed to match the discriminator '" + key_ + "'.");
+    return false;
+  }
+
+ private:
+  valijson::constraints::Constraint* cloneInto(void* ptr) const override {
+    return new (ptr) Discriminator(*this);
+  }
+  size_t sizeOf() const override { return sizeof(Discriminator); }
+
+  std::string key_, how_;
+  std::vector<std::string> values_;
+};
+
+std::vector<std::string> split_bars(const std::string& spec) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (true) {
+    size_t bar = spec.find('|', begin);
+    parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
+    if (bar == std::string::npos) break;
+    begin = bar + 1;
+  }
+  return parts;
+}
+
+class DiscriminatorBuilder final : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string spec;
+    value.getString(spec);
+    std::vector<std::string> parts = split_bars(spec);
+    std::string key = parts.size() > 0 ? parts[0] : "", how = parts.size() > 1 ? parts[1] : "";
+    std::vector<std::string> values;
+    for (size_t i = 2; i < parts.size(); ++i)
+      values.push_back(how.empty() ? parts[i] : fold_case(how, parts[i]));
+    return new Discriminator(key, how, std::move(values));
+  }
+};
+
+// "<K>|<how>|<values>" when `cond` (an `if`, after fold_for_valijson) is a discriminator that
+// Discriminator checks alike; nullopt otherwise (then it stays as written).
+std::optional<std::string> discriminator_spec(const json& cond) {
+  if (!cond.is_object() || cond.size() != 2) return std::nullopt;
+  auto props = cond.find("properties");
+  auto req = cond.find("required");
+  if (props == cond.end() || req == cond.end() || !props->is_object() || props->size() != 1 ||
+      !req->is_array() || req->size() != 1)
+    return std::nullopt;
+  const std::string& key = props->begin().key();
+  const json& sub = props->begin().value();
+  if (!(*req)[0].is_string() || (*req)[0].get_ref<const std::string&>() != key ||
+      !sub.is_object() || key.find('|') != std::string::npos)
+    return std::nullopt;
+  int checks = 0;
+  for (const auto& [k, _] : sub.items()) {
+    if (k == "const" || k == "enum" || k == "x-folded-enum")
+      ++checks;
+    else if (k != "x-case")  // ignored by valijson
+      return std::nullopt;
+  }
+  if (checks != 1) return std::nullopt;
+  std::vector<std::string> values;
+  std::string how;
+  if (auto folded = sub.find("x-folded-enum"); folded != sub.end()) {
+    if (!folded->is_string()) return std::nullopt;
+    std::vector<std::string> parts = split_bars(folded->get<std::string>());
+    how = parts[0];
+    if (how.empty()) return std::nullopt;  // FoldedEnum would still lower-case
+    values.assign(parts.begin() + 1, parts.end());
+  } else {
+    json list = sub.contains("enum") ? sub["enum"] : json::array({sub["const"]});
+    if (!list.is_array() || list.empty()) return std::nullopt;
+    for (const auto& v : list) {
+      if (!v.is_string() || v.get_ref<const std::string&>().find('|') != std::string::npos)
+        return std::nullopt;
+      values.push_back(v.get<std::string>());
+    }
+  }
+  std::string spec = key + "|" + how;
+  for (const auto& v : values) spec += "|" + v;
+  return spec;
+}
+
+// Rewrites discriminator `if`s into `x-discriminator` (the valijson copy only). It follows the
+// keywords that hold schemas, so a property that happens to be called `if` is left alone.
+void discriminate_for_valijson(json& schema, int depth = 0) {
+  if (depth > 200 || !schema.is_object()) return;
+  if (auto cond = schema.find("if"); cond != schema.end())
+    if (std::optional<std::string> spec = discriminator_spec(*cond))
+      *cond = json::object({{"x-discriminator", *spec}});
+  for (auto& [key, child] : schema.items()) {
+    if (key == "properties" || key == "patternProperties" || key == "definitions" ||
+        key == "dependencies") {
+      if (child.is_object())
+        for (auto& [_, sub] : child.items()) discriminate_for_valijson(sub, depth + 1);
+    } else if (key == "allOf" || key == "anyOf" || key == "oneOf" || key == "items") {
+      if (child.is_array())
+        for (auto& sub : child) discriminate_for_valijson(sub, depth + 1);
+      else
+        discriminate_for_valijson(child, depth + 1);
+    } else if (key == "not" || key == "if" || key == "then" || key == "else" ||
+               key == "additionalProperties" || key == "additionalItems" ||
+               key == "propertyNames" || key == "contains") {
+      discriminate_for_valijson(child, depth + 1);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // valijson: one compiled schema per kind, built on first use. A const Schema is safe to share;
 // each thread keeps its own Validator (it caches compiled regexes).
@@ -133,15 +351,18 @@ std::unique_ptr<valijson::Schema> compile(json root) {
     root["definitions"] = (*defs)["definitions"];
   }
   fold_for_valijson(root);
+  discriminate_for_valijson(root);
   auto schema = std::make_unique<valijson::Schema>();
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  parser.addConstraintBuilder("x-folded-enum", new FoldedEnumBuilder());  // parser owns it
+  parser.addConstraintBuilder("x-folded-enum", new FoldedEnumBuilder());  // parser owns them
+  parser.addConstraintBuilder("x-discriminator", new DiscriminatorBuilder());
   valijson::adapters::NlohmannJsonAdapter adapter(root);
   auto fetch = [](const std::string& uri) -> const json* {
     const json* doc = schema_document(schema_document_name(uri));
     if (!doc) return nullptr;
     auto copy = new json(*doc);
     fold_for_valijson(*copy);
+    discriminate_for_valijson(*copy);
     return copy;
   };
   auto free_doc = [](const json* doc) { delete doc; };
@@ -261,8 +482,8 @@ bool checked_as_step(const std::string& name) {
 // step schema, and then in a stand-in, the top level with `jobs` cut down to that one step,
 // against the conditions the top level puts on it (compiled_top_conditions): together that is
 // the whole schema on that step. Only the pointers under the step are taken from the stand-in.
-// (The whole schema on each stand-in would do the same, at 3.4 times the cost on an invalid
-// pipeline: valijson compiles the regex of `jobs`' patternProperties anew on every run.)
+// (The whole schema on each stand-in would do the same, at a higher cost on an invalid pipeline:
+// it would validate every step of the stand-in's top level again.)
 void add_step_failures(FileKind kind, const json& value, std::set<std::string>& failed) {
   if (kind != FileKind::PipelineJob && kind != FileKind::PipelineComponent) return;
   auto jobs = value.find("jobs");
@@ -296,10 +517,11 @@ void add_step_failures(FileKind kind, const json& value, std::set<std::string>& 
     std::string base = "/jobs/" + escape_pointer_token(name);
     bool step_failed = false;
     try {
+      // One run that keeps its errors, as in valijson_failures: a run without them first would
+      // walk a failing step twice.
       valijson::adapters::NlohmannJsonAdapter target(step);
-      if (!validator.validate(*step_schema, target, nullptr)) {
-        valijson::ValidationResults results;
-        validator.validate(*step_schema, target, &results);
+      valijson::ValidationResults results;
+      if (!validator.validate(*step_schema, target, &results)) {
         step_failed = true;
         for (const auto& e : results) failed.insert(base + context_pointer(e.context));
       }
@@ -319,8 +541,7 @@ void add_step_failures(FileKind kind, const json& value, std::set<std::string>& 
       try {
         // The top level may fail on its own (the first run reported it): only the errors under
         // the step are its own.
-        if (!validator.validate(*conditions, target, nullptr)) {
-          validator.validate(*conditions, target, &results);
+        if (!validator.validate(*conditions, target, &results)) {
           for (const auto& e : results) {
             std::string ptr = context_pointer(e.context);
             if (ptr != base && ptr.rfind(base + "/", 0) != 0) continue;
