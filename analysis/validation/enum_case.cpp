@@ -33,4 +33,10 @@ bool in_enum(const nlohmann::json& values, const nlohmann::json& v, std::string_
   return false;
 }
 
+bool is_const(const nlohmann::json& c, const nlohmann::json& v, std::string_view how) {
+  if (how.empty() || !v.is_string()) return c == v;
+  return c.is_string() && fold_case(how, c.get_ref<const std::string&>()) ==
+                              fold_case(how, v.get_ref<const std::string&>());
+}
+
 }  // namespace amllint

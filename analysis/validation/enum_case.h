@@ -20,4 +20,8 @@ std::string_view case_of(const nlohmann::json& schema);
 // Whether `v` is one of `values`, folded as `how` says ("" compares exactly).
 bool in_enum(const nlohmann::json& values, const nlohmann::json& v, std::string_view how);
 
+// Whether `v` is the `const` value `c`, folded as `how` says: in_enum of the one value, without
+// building an array of it (the walker asks this of every `if` it meets).
+bool is_const(const nlohmann::json& c, const nlohmann::json& v, std::string_view how);
+
 }  // namespace amllint

@@ -64,28 +64,27 @@ class Explainer {
 
   // Checks the scalar constraints of one value; true when it passed (so children may be checked).
   bool check_value(const std::vector<Frag>& frags, const json& v, const std::string& ptr) {
-    std::string name = ptr.empty() ? std::string("the file") : "`" + last_token(ptr) + "`";
+    // Words for messages only, so made only for one.
+    auto name = [&] { return ptr.empty() ? std::string("the file") : "`" + last_token(ptr) + "`"; };
     for (const auto& f : frags) {
       const json& s = *f.s;
-      auto type = s.find("type");
-      if (type != s.end() && !types_match(*type, v)) {
+      const json* type = node_facts(f).type;
+      if (type && !types_match(*type, v)) {
         auto expected = s.find("x-expected");
         std::string want =
             expected != s.end() ? expected->get<std::string>() : expected_types(*type);
         add(ptr, value_range(view_, ptr), "invalid-type",
-            "expected " + want + " for " + name + ", got " + value_phrase(v));
+            "expected " + want + " for " + name() + ", got " + value_phrase(v));
         return false;
       }
     }
     for (const auto& f : frags) {
       const json& s = *f.s;
-      auto en = s.find("enum");
-      auto co = s.find("const");
-      std::string_view how = case_of(s);
-      bool bad_enum = en != s.end() && !in_enum(*en, v, how);
-      bool bad_const = co != s.end() && !in_enum(json::array({*co}), v, how);
-      if (!bad_enum && !bad_const) continue;
       const NodeFacts& facts = node_facts(f);
+      std::string_view how = facts.x_case;
+      bool bad_enum = facts.enum_values && !in_enum(*facts.enum_values, v, how);
+      bool bad_const = facts.const_value && !is_const(*facts.const_value, v, how);
+      if (!bad_enum && !bad_const) continue;
       const std::vector<std::string>& allowed = bad_enum ? facts.enum_allowed : facts.const_allowed;
       std::string list;
       for (size_t i = 0; i < allowed.size(); ++i) list += (i ? ", `" : "`") + allowed[i] + "`";
@@ -110,10 +109,10 @@ class Explainer {
       auto expected = s.find("x-expected");
       bool typed = expected != s.end() && expected->is_string();
       if (typed) {
-        message = "expected " + expected->get<std::string>() + " for " + name + ", got `" +
+        message = "expected " + expected->get<std::string>() + " for " + name() + ", got `" +
                   short_text(v) + "`";
       } else {
-        message = "`" + short_text(v) + "` is not a valid value for " + name + "; expected " +
+        message = "`" + short_text(v) + "` is not a valid value for " + name() + "; expected " +
                   (allowed.size() == 1 ? "" : "one of ") + list;
       }
       append_hint(s, message, &v);
@@ -132,9 +131,9 @@ class Explainer {
         if (pattern == s.end() || pattern_matches(*pattern, v.get<std::string>())) continue;
         auto expected = s.find("x-expected");
         std::string message = expected != s.end()
-                                  ? "expected " + expected->get<std::string>() + " for " + name +
+                                  ? "expected " + expected->get<std::string>() + " for " + name() +
                                         ", got the string `" + short_text(v) + "`"
-                                  : "`" + short_text(v) + "` is not a valid value for " + name;
+                                  : "`" + short_text(v) + "` is not a valid value for " + name();
         append_hint(s, message, &v);
         add(ptr, value_range(view_, ptr),
             code_of(s, expected != s.end() ? "invalid-type" : "schema"), std::move(message), {},

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "validation/enum_case.h"
 #include "validation/schema_documents.h"
 #include "validation/schema_messages.h"
 
@@ -66,6 +67,23 @@ NodeFacts compute(const Frag& f) {
   if (auto en = s.find("enum"); en != s.end()) n.enum_allowed = allowed_texts(*en);
   if (auto co = s.find("const"); co != s.end()) n.const_allowed = allowed_texts(json::array({*co}));
   if (auto d = s.find("description"); d != s.end() && d->is_string()) n.noun = noun_from(*d);
+  auto member = [&](const char* key) {
+    auto it = s.find(key);
+    return it != s.end() ? &*it : nullptr;
+  };
+  n.type = member("type");
+  n.const_value = member("const");
+  n.enum_values = member("enum");
+  n.required = member("required");
+  n.not_schema = member("not");
+  n.x_case = case_of(s);
+  n.all_of = member("allOf");
+  n.if_schema = member("if");
+  n.then_schema = member("then");
+  n.else_schema = member("else");
+  if (ap != s.end() && ap->is_object()) n.additional = &*ap;
+  if (auto d = s.find("description"); d != s.end() && d->is_string())
+    n.description = &d->get_ref<const std::string&>();
   return n;
 }
 

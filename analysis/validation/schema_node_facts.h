@@ -8,6 +8,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct NodeFacts {
   std::vector<std::string> enum_allowed, const_allowed;
   // noun_from(`description`), or "".
   std::string noun;
+  // What an `if` condition reads (null when absent): `type`, `const`, `enum`, `required`, `not`,
+  // and `x-case` (case_of).
+  const nlohmann::json *type = nullptr, *const_value = nullptr, *enum_values = nullptr,
+                       *required = nullptr, *not_schema = nullptr;
+  std::string_view x_case;
+  // What the walker expands (null when absent): `allOf`, `if`, `then`, `else`, the string
+  // `description`, and `additionalProperties` when it is a schema.
+  const nlohmann::json *all_of = nullptr, *if_schema = nullptr, *then_schema = nullptr,
+                       *else_schema = nullptr, *additional = nullptr;
+  const std::string* description = nullptr;
 
   // Whether `key` may appear in a mapping checked against this fragment alone.
   bool key_allowed(const std::string& key) const;

@@ -32,21 +32,20 @@ bool condition_holds(const Frag& cond, const json& v, int depth = 0) {
   const json& c = *cond.s;
   if (c.is_boolean()) return c.get<bool>();
   if (!c.is_object()) return true;
-  if (const NodeFacts& facts = node_facts(cond); facts.has_ref)
-    return facts.ref && condition_holds(*facts.ref, v, depth + 1);
-  if (auto it = c.find("type"); it != c.end() && !types_match(*it, v)) return false;
-  if (auto it = c.find("const"); it != c.end() && !in_enum(json::array({*it}), v, case_of(c)))
-    return false;
-  if (auto it = c.find("enum"); it != c.end() && !in_enum(*it, v, case_of(c))) return false;
-  if (auto it = c.find("required"); it != c.end() && v.is_object())
-    for (const auto& k : *it)
+  // The keywords are looked up once per fragment (node_facts), not on every value.
+  const NodeFacts& facts = node_facts(cond);
+  if (facts.has_ref) return facts.ref && condition_holds(*facts.ref, v, depth + 1);
+  if (facts.type && !types_match(*facts.type, v)) return false;
+  if (facts.const_value && !is_const(*facts.const_value, v, facts.x_case)) return false;
+  if (facts.enum_values && !in_enum(*facts.enum_values, v, facts.x_case)) return false;
+  if (facts.required && v.is_object())
+    for (const auto& k : *facts.required)
       if (k.is_string() && !v.contains(k.get_ref<const std::string&>())) return false;
-  if (auto it = c.find("properties"); it != c.end() && v.is_object())
-    for (const auto& [k, sub] : it->items())
+  if (facts.properties && v.is_object())
+    for (const auto& [k, sub] : facts.properties->items())
       if (auto vi = v.find(k); vi != v.end() && !condition_holds({&sub, cond.doc}, *vi, depth + 1))
         return false;
-  if (auto it = c.find("not"); it != c.end() && condition_holds({&*it, cond.doc}, v, depth + 1))
-    return false;
+  if (facts.not_schema && condition_holds({facts.not_schema, cond.doc}, v, depth + 1)) return false;
   return true;
 }
 
@@ -100,20 +99,20 @@ void collect(const Frag& f, const json& v, std::vector<Frag>& out, std::string* 
       return;
     }
   }
-  const json& s = *f.s;
-  if (description && description->empty())
-    if (auto d = s.find("description"); d != s.end() && d->is_string()) *description = *d;
-  if (const NodeFacts& facts = node_facts(f); facts.has_ref) {
+  // The keywords are looked up once per fragment (node_facts), not on every value.
+  const NodeFacts& facts = node_facts(f);
+  if (description && description->empty() && facts.description) *description = *facts.description;
+  if (facts.has_ref) {
     if (facts.ref) collect(*facts.ref, v, out, description, depth + 1);
     return;
   }
   out.push_back(f);
-  if (auto all = s.find("allOf"); all != s.end())
-    for (const auto& sub : *all) collect({&sub, f.doc}, v, out, description, depth + 1);
-  if (auto cond = s.find("if"); cond != s.end()) {
-    const char* branch = condition_holds({&*cond, f.doc}, v) ? "then" : "else";
-    if (auto b = s.find(branch); b != s.end())
-      collect({&*b, f.doc}, v, out, description, depth + 1);
+  if (facts.all_of)
+    for (const auto& sub : *facts.all_of) collect({&sub, f.doc}, v, out, description, depth + 1);
+  if (facts.if_schema) {
+    const json* branch =
+        condition_holds({facts.if_schema, f.doc}, v) ? facts.then_schema : facts.else_schema;
+    if (branch) collect({branch, f.doc}, v, out, description, depth + 1);
   }
 }
 
@@ -153,9 +152,7 @@ std::vector<Frag> child_schemas(const std::vector<Frag>& frags, const std::strin
         subs.push_back({sub, f.doc});
         matched = true;
       }
-    if (!matched)
-      if (auto ap = f.s->find("additionalProperties"); ap != f.s->end() && ap->is_object())
-        subs.push_back({&*ap, f.doc});
+    if (!matched && facts.additional) subs.push_back({facts.additional, f.doc});
   }
   return subs;
 }
