@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <system_error>
+#include <utility>
 
 #include "glob.h"
 
@@ -20,42 +22,23 @@ class Walker {
  public:
   explicit Walker(Discovery& out) : out_(out) {}
 
-  void add_file(const std::string& shown) {
-    std::error_code ec;
-    fs::path key = fs::absolute(shown, ec).lexically_normal();
-    if (ec) key = shown;
-    if (seen_.insert(key.string()).second) out_.files.push_back({shown, false});
-  }
+  // A file is known by its absolute, lexically normal path (so `dir` and `dir/a.yml` on one
+  // command line lint `a.yml` once).
+  void add_file(const std::string& shown) { add_file(shown, key_of(shown)); }
 
   // Visits every regular file under `dir` in sorted order; `relative` is the path from the
   // walk's root, with '/' separators, which `accept` decides on.
   template <typename Accept, typename Descend>
   void walk(const fs::path& dir, const std::string& shown_root, const std::string& relative,
             Accept&& accept, Descend&& descend) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      out_.errors.push_back(display(dir) + ": cannot read directory: " + ec.message());
-      return;
+    // The key of a file found under the root is the root's key and `relative`: the names a
+    // directory lists are never empty, `.` or `..`, so normalizing them changes nothing. Found
+    // once per walk instead of once per file (thousands of current_path and normalizations).
+    if (relative.empty()) {
+      walk_key_root_ = key_of(dir.string());
+      walk_key_root_absolute_ = fs::path(walk_key_root_).is_absolute();
     }
-    std::vector<fs::directory_entry> entries;
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
-    if (ec) out_.errors.push_back(display(dir) + ": cannot read directory: " + ec.message());
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.path().filename() < b.path().filename();
-    });
-    for (const auto& entry : entries) {
-      const std::string name = entry.path().filename().string();
-      const std::string rel = relative.empty() ? name : relative + "/" + name;
-      std::error_code type_ec;
-      // Symlinked folders are not followed (they can form cycles); symlinked files are.
-      if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-        if (!skipped_directory(name) && descend(rel))
-          walk(entry.path(), shown_root, rel, accept, descend);
-      } else if (entry.is_regular_file(type_ec) && accept(rel)) {
-        add_file(join(shown_root, rel));
-      }
-    }
+    walk_files(dir, shown_root, relative, accept, descend);
   }
 
   static std::string join(const std::string& root, const std::string& rel) {
@@ -67,8 +50,63 @@ class Walker {
  private:
   static std::string display(const fs::path& p) { return p.generic_string(); }
 
+  void add_file(const std::string& shown, std::string key) {
+    if (seen_.insert(std::move(key)).second) out_.files.push_back({shown, false});
+  }
+
+  // fs::absolute(p).lexically_normal(), with the current directory asked once; `p` itself when
+  // there is none.
+  std::string key_of(const std::string& p) {
+    if (!cwd_) {
+      std::error_code ec;
+      fs::path cwd = fs::current_path(ec);
+      cwd_ = ec ? std::string() : cwd.string();
+    }
+    fs::path path(p);
+    if (path.is_absolute()) return path.lexically_normal().string();
+    if (cwd_->empty() || path.empty()) return p;
+    return (fs::path(*cwd_) / path).lexically_normal().string();
+  }
+
+  template <typename Accept, typename Descend>
+  void walk_files(const fs::path& dir, const std::string& shown_root, const std::string& relative,
+                  Accept&& accept, Descend&& descend) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      out_.errors.push_back(display(dir) + ": cannot read directory: " + ec.message());
+      return;
+    }
+    // By name: a name is one path element, which paths compare as strings.
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec))
+      entries.emplace_back(it->path().filename().string(), *it);
+    if (ec) out_.errors.push_back(display(dir) + ": cannot read directory: " + ec.message());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, entry] : entries) {
+      const std::string rel = relative.empty() ? name : relative + "/" + name;
+      std::error_code type_ec;
+      // Symlinked folders are not followed (they can form cycles); symlinked files are.
+      if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
+        if (!skipped_directory(name) && descend(rel))
+          walk_files(entry.path(), shown_root, rel, accept, descend);
+      } else if (entry.is_regular_file(type_ec) && accept(rel)) {
+        const std::string& root = walk_key_root_;
+        std::string shown = join(shown_root, rel);
+        std::string key = !walk_key_root_absolute_ ? key_of(shown)
+                          : root.back() == '/'     ? root + rel
+                                                   : root + "/" + rel;
+        add_file(shown, std::move(key));
+      }
+    }
+  }
+
   Discovery& out_;
   std::set<std::string> seen_;
+  std::optional<std::string> cwd_;
+  std::string walk_key_root_;  // key_of the root of the current walk
+  bool walk_key_root_absolute_ = false;
 };
 
 size_t segment_count(const std::string& pattern) {

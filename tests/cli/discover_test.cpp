@@ -69,6 +69,17 @@ TEST_F(DiscoverTest, NamedFilesAreTakenWhateverTheirExtensionAndOnlyOnce) {
   EXPECT_TRUE(d.files[2].from_stdin);
 }
 
+// A file is known by its absolute, normal path however the walk that reached it was spelt.
+TEST_F(DiscoverTest, AFileReachedByWalksSpeltAnyWayIsLintedOnce) {
+  const std::string abs = root_.string();
+  Discovery d = discover({"sub/z.yml", "./sub/../sub/", abs + "/sub", abs + "//sub/deeper/",
+                          "s*/deeper/*.yaml", ".", abs},
+                         "");
+  EXPECT_TRUE(d.errors.empty());
+  EXPECT_EQ(paths(d), (std::vector<std::string>{"sub/z.yml", "./sub/../sub/.hidden.yml",
+                                                "./sub/../sub/deeper/y.yaml", "a.yaml", "b.yml"}));
+}
+
 TEST_F(DiscoverTest, MissingPathsAndEmptyGlobsAreErrors) {
   Discovery d = discover({"nope.yml", "*.json", "b.yml"}, "");
   EXPECT_EQ(d.errors, (std::vector<std::string>{"nope.yml: no such file or directory",
