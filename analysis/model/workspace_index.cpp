@@ -106,10 +106,13 @@ std::optional<AssetDeclaration> index_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
-  Document doc(s.str());
-  // Most YAML in a repo is not an asset; a cheap look at the text avoids parsing it.
+  // Most YAML in a repo is not an asset; a cheap look at the text avoids parsing it (and even
+  // indexing its lines). The look gives the same answer with or without a byte order mark: the
+  // mark's last byte is not a word character.
+  std::string raw = std::move(s).str();
+  if (!may_have_name_key(raw)) return std::nullopt;
+  Document doc(std::move(raw));
   const std::string& text = doc.text();
-  if (!may_have_name_key(text)) return std::nullopt;
   yaml::Tree tree = yaml::parse(doc);
   const yaml::Node* root = tree.root;
   if (!root || !root->is_mapping()) return std::nullopt;
