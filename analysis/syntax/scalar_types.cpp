@@ -204,11 +204,11 @@ ResolvedScalar resolve(const Node& node) {
     return r;
   }
   if (node.kind != NodeKind::Scalar) return r;
-  const std::string& tag = node.tag;
+  std::string_view tag = node.tag.view();
   if (tag == "tag:yaml.org,2002:str") return r;
   if (!tag.empty() && tag.rfind("tag:yaml.org,2002:", 0) == 0) {
     ResolvedScalar forced = resolve_plain(node.value);
-    std::string_view kind = std::string_view(tag).substr(18);
+    std::string_view kind = tag.substr(18);
     if ((kind == "int" && forced.type == ScalarType::Int) ||
         (kind == "float" && (forced.type == ScalarType::Float || forced.type == ScalarType::Int)) ||
         (kind == "bool" && forced.type == ScalarType::Bool) ||

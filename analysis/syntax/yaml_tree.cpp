@@ -6,8 +6,10 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <functional>
 #include <istream>
 #include <limits>
+#include <ostream>
 #include <streambuf>
 #include <tuple>
 #include <unordered_map>
@@ -305,11 +307,14 @@ class Builder : public YAML::EventHandler {
       end = i < src_.size() && src_[i] == closer ? i + 1 : std::max(end, n->range.begin + 1);
     }
     n->range.end = end;
-    n->weight = weight;
+    n->weight = static_cast<uint32_t>(weight);
     if (n->kind == NodeKind::Mapping) {
       report_duplicates(*n);
       drop_overridden(*n);
     }
+    // The lists are complete: give back what doubling left unused (a server keeps the trees).
+    n->pairs.shrink_to_fit();
+    n->items.shrink_to_fit();
     add(n);
   }
 
@@ -395,7 +400,7 @@ class Builder : public YAML::EventHandler {
     }
     for (const Pair& p : merged)
       if (!has_key(own, p.key)) own.push_back(p);
-    map.pairs = std::move(own);
+    map.pairs.assign(own.data(), own.data() + own.size());
   }
 
   void report_duplicates(const Node& map) {
@@ -443,7 +448,7 @@ class Builder : public YAML::EventHandler {
       if (!p.merged && k && k->kind == NodeKind::Scalar && last[k->value] != i) continue;
       kept.push_back(p);
     }
-    map.pairs = std::move(kept);
+    map.pairs.assign(kept.data(), kept.data() + kept.size());
   }
 
   const Document& doc_;
@@ -543,6 +548,7 @@ ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
 // One mistake is reported once: an error of a group already reported (yaml_errors.h) is not,
 // and a mistake that spans lines is mended or set aside on all of them at once.
 constexpr int kMaxRecoveries = 8;
+constexpr size_t kCompactMaxNodes = size_t{1} << 14;
 constexpr size_t kRecoveryMaxBytes = 1 << 20;
 
 // PyYAML, which the CLI loads specs with, reads a lone CR (old Mac line endings) as a line
@@ -750,7 +756,7 @@ void drop_keys_of_blanked_values(const Document& doc, Tree& tree) {
   };
   for (Node& n : tree.nodes) {
     if (n.kind != NodeKind::Mapping) continue;
-    std::erase_if(n.pairs, [&](const Pair& p) {
+    n.pairs.erase_if([&](const Pair& p) {
       if (p.merged || !p.key || !p.value || p.value->kind != NodeKind::Null ||
           p.value->range.end > p.value->range.begin)
         return false;
@@ -892,7 +898,57 @@ Tree parse(const Document& doc, const ParseLimits& limits) {
     src = scratch;
   }
   drop_keys_of_blanked_values(doc, tree);
+  // A small tree loses up to a fifth of its slots to the last chunk: give them back. A large
+  // one wastes at most 511 slots of many thousands, not worth a second copy of its nodes.
+  if (tree.nodes.size() <= kCompactMaxNodes) tree.nodes.compact(tree.root);
   return tree;
+}
+
+void NodeStore::compact(Node*& root) {
+  if (size_ == 0 || (chunks_.size() == 1 && chunks_[0].capacity == size_)) return;
+  // The old chunks by address, with the index of their first node, to map a pointer to its node.
+  struct Span {
+    const Node* begin;
+    size_t capacity;
+    size_t first;
+  };
+  std::vector<Span> spans;
+  spans.reserve(chunks_.size());
+  size_t first = 0;
+  for (const Chunk& c : chunks_) {
+    spans.push_back({c.nodes.get(), c.capacity, first});
+    first += c.capacity;
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return std::less<>()(a.begin, b.begin); });
+  auto fresh = std::make_unique<Node[]>(size_);
+  Node* out = fresh.get();
+  auto moved = [&](Node* n) -> Node* {
+    if (!n) return nullptr;
+    auto it = std::upper_bound(spans.begin(), spans.end(), n, [](const Node* p, const Span& s) {
+      return std::less<>()(p, s.begin);
+    });
+    --it;
+    return out + it->first + static_cast<size_t>(n - it->begin);
+  };
+  // Chunks hold consecutive indexes in the order they were made; only the last one is partial.
+  size_t i = 0;
+  for (Node& n : *this) out[i++] = std::move(n);
+  for (size_t k = 0; k < size_; ++k) {
+    for (Pair& p : out[k].pairs) {
+      p.key = moved(p.key);
+      p.value = moved(p.value);
+    }
+    for (Node*& item : out[k].items) item = moved(item);
+  }
+  root = moved(root);
+  chunks_.clear();
+  chunks_.push_back({std::move(fresh), size_});
+  used_ = size_;
+}
+
+std::ostream& operator<<(std::ostream& out, const Tag& tag) {
+  return out << tag.view();
 }
 
 const Node* Node::get(std::string_view key) const {
