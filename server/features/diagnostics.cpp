@@ -1,5 +1,9 @@
 #include "diagnostics.h"
 
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace amlls {
@@ -25,67 +29,122 @@ std::vector<lsp::Diagnostic> lsp_diagnostics(const FeatureInput& in) {
 
 namespace {
 
-// Whether `text` can be copied into a JSON string as it is, `"` and `\\` apart: valid UTF-8
-// without control characters. Anything else goes through nlohmann, which escapes control
-// characters and replaces invalid bytes.
-bool plain_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) return false;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n = 0;  // continuation bytes
-    if (c >= 0xc2 && c <= 0xdf)
-      n = 1;
-    else if (c >= 0xe0 && c <= 0xef)
-      n = 2;
-    else if (c >= 0xf0 && c <= 0xf4)
-      n = 3;
-    else
-      return false;
-    if (text.size() - i <= n) return false;
-    for (size_t k = 1; k <= n; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
-    unsigned char d = static_cast<unsigned char>(text[i + 1]);
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((c == 0xe0 && d < 0xa0) || (c == 0xed && d > 0x9f) || (c == 0xf0 && d < 0x90) ||
-        (c == 0xf4 && d > 0x8f))
-      return false;
-    i += n + 1;
-  }
-  return true;
+// The bytes a JSON string cannot hold as they are: `"` and `\` (escaped with a backslash),
+// control characters, DEL and every non-ASCII byte (checked as UTF-8).
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x7f;
+  return t;
+}();
+
+// Length of the valid UTF-8 sequence at `text[i]` (a byte of 0x80 or more), or 0 for an invalid
+// one: a stray or cut-short sequence, an overlong form, a surrogate, a code point past U+10FFFF.
+size_t utf8_sequence(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  size_t n = 0;  // continuation bytes
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 1;
+  else if (c >= 0xe0 && c <= 0xef)
+    n = 2;
+  else if (c >= 0xf0 && c <= 0xf4)
+    n = 3;
+  else
+    return 0;
+  if (text.size() - i <= n) return 0;
+  for (size_t k = 1; k <= n; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
+  unsigned char d = static_cast<unsigned char>(text[i + 1]);
+  if ((c == 0xe0 && d < 0xa0) || (c == 0xed && d > 0x9f) || (c == 0xf0 && d < 0x90) ||
+      (c == 0xf4 && d > 0x8f))
+    return 0;
+  return n + 1;
 }
 
+// Whether any of the 8 bytes of `w` is special (kSpecial), tested all at once.
+bool any_special(uint64_t w) {
+  constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - ones) & ~v & high; };
+  // A byte of 0x7f or more, below 0x20 (exact once no byte has its high bit), `"` or `\`.
+  return ((w | (w + ones)) & high) || ((w - 0x20 * ones) & ~w & high) ||
+         has_zero(w ^ (0x22 * ones)) || has_zero(w ^ (0x5c * ones));
+}
+
+// Appends `text` as a JSON string in one pass, copying the runs between characters that need
+// a backslash. Text with control characters, DEL or invalid UTF-8 (rare: quoted from a hostile
+// document) is written by nlohmann instead, which escapes the former and replaces the latter.
 void append_string(std::string& out, std::string_view text) {
-  if (!plain_utf8(text)) {
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  const size_t mark = out.size();
   out += '"';
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+  size_t run = 0;  // start of the bytes not yet copied
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (!any_special(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!kSpecial[c]) {
+      ++i;
+    } else if (c == '"' || c == '\\') {
+      out.append(text.data() + run, i - run);
+      out += '\\';
+      run = i++;  // the character itself starts the next run
+    } else if (size_t n = c >= 0x80 ? utf8_sequence(text, i) : 0) {
+      i += n;
+    } else {
+      out.resize(mark);
+      out += nlohmann::json(std::string(text))
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
+}
+
+void append_number(std::string& out, uint32_t n) {
+  char buf[16];
+  auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
 }
 
 void append_position(std::string& out, const lsp::Position& p) {
   out += "{\"character\":";
-  out += std::to_string(p.character);
+  append_number(out, p.character);
   out += ",\"line\":";
-  out += std::to_string(p.line);
+  append_number(out, p.line);
   out += '}';
+}
+
+// One diagnostic, keys in nlohmann's order (sorted), so the bytes are what nlohmann writes for
+// lsp::Diagnostic (diagnostics_json_test).
+void append_diagnostic(std::string& out, std::string_view code, std::string_view message,
+                       const lsp::Range& range, int severity) {
+  out += '{';
+  if (!code.empty()) {
+    out += "\"code\":";
+    append_string(out, code);
+    out += ',';
+  }
+  out += "\"message\":";
+  append_string(out, message);
+  out += ",\"range\":{\"end\":";
+  append_position(out, range.end);
+  out += ",\"start\":";
+  append_position(out, range.start);
+  out += "},\"severity\":";
+  append_number(out, static_cast<uint32_t>(severity));
+  out += ",\"source\":\"amllint\"}";
 }
 
 }  // namespace
 
 // Written by hand rather than through nlohmann::json objects: a 3,500-line pipeline has 500
 // diagnostics, and building a JSON tree for them cost more than re-analysing the edited step.
-// Keys in nlohmann's order (sorted), so the bytes are the same as before (diagnostics_test).
 std::string diagnostics_json(const std::vector<lsp::Diagnostic>& diagnostics) {
   std::string out;
   out.reserve(diagnostics.size() * 200 + 2);
@@ -93,21 +152,7 @@ std::string diagnostics_json(const std::vector<lsp::Diagnostic>& diagnostics) {
   for (size_t i = 0; i < diagnostics.size(); ++i) {
     const lsp::Diagnostic& d = diagnostics[i];
     if (i) out += ',';
-    out += '{';
-    if (!d.code.empty()) {
-      out += "\"code\":";
-      append_string(out, d.code);
-      out += ',';
-    }
-    out += "\"message\":";
-    append_string(out, d.message);
-    out += ",\"range\":{\"end\":";
-    append_position(out, d.range.end);
-    out += ",\"start\":";
-    append_position(out, d.range.start);
-    out += "},\"severity\":";
-    out += std::to_string(static_cast<int>(d.severity));
-    out += ",\"source\":\"amllint\"}";
+    append_diagnostic(out, d.code, d.message, d.range, static_cast<int>(d.severity));
   }
   out += ']';
   return out;
@@ -119,8 +164,20 @@ std::string diagnostics_json_reference(const std::vector<lsp::Diagnostic>& diagn
 
 std::string diagnostics_json(const amllint::Document& doc, const amllint::Analysis& analysis,
                              PositionEncoding enc) {
-  FeatureInput in{"", "", doc, analysis, enc, nullptr, nullptr};
-  return diagnostics_json(lsp_diagnostics(in));
+  // Straight from the core's diagnostics, without an lsp::Diagnostic copy of each (the same
+  // list lsp_diagnostics makes).
+  const auto& diagnostics = analysis.diagnostics;
+  std::string out;
+  out.reserve(diagnostics.size() * 200 + 2);
+  out += '[';
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    const amllint::Diagnostic& d = diagnostics[i];
+    if (i) out += ',';
+    append_diagnostic(out, d.code, d.message, to_range(doc, d.range, enc),
+                      static_cast<int>(d.severity));
+  }
+  out += ']';
+  return out;
 }
 
 }  // namespace amlls

@@ -50,6 +50,21 @@ TEST(DiagnosticsJson, RandomBytesMatchNlohmann) {
   }
 }
 
+// Mostly plain text with a special byte here and there, so that the escaping meets them at every
+// position of the 8 bytes it tests at once, and in the tail after the last 8.
+TEST(DiagnosticsJson, MostlyPlainTextMatchesNlohmann) {
+  std::mt19937 rng(11);
+  const std::string specials =
+      std::string("\"\\\x01\x1f\x7f\x80\xff\xc3\xa9\xe2\x82\xac") + "\xf0\x9f\x9a\x80 ~";
+  for (int i = 0; i < 5000; ++i) {
+    std::string message(rng() % 40, ' ');
+    for (char& c : message)
+      c = rng() % 8 ? static_cast<char>(0x20 + rng() % 95) : specials[rng() % specials.size()];
+    std::vector<amlls::lsp::Diagnostic> ds = {diagnostic("code", message, rng() % 100000)};
+    ASSERT_EQ(amlls::diagnostics_json(ds), amlls::diagnostics_json_reference(ds)) << i;
+  }
+}
+
 // Every diagnostic of every fixture, as the server publishes it.
 TEST(DiagnosticsJson, FixturesMatchNlohmann) {
   size_t count = 0;
