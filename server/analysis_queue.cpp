@@ -47,6 +47,7 @@ struct AnalysisQueue::State {
   std::condition_variable watch;    // watchdog: a job started, or stop
   std::condition_variable changed;  // destructor: a worker or the watchdog exited
   std::map<std::pair<std::string, Kind>, Waiting> waiting;
+  std::vector<std::shared_ptr<const void>> garbage;  // AnalysisQueue::release
   int64_t next_sequence = 0;
   int64_t next_urgent = -1;
   std::map<uint64_t, Running> running;  // by ticket
@@ -102,7 +103,11 @@ using Kind = AnalysisQueue::Kind;
 
 Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool>>& cancel,
            const AnalysisQueue::Options& options, bool& cancelled) {
-  Result r{job.kind, job.uri, job.revision, job.analysis_id, nullptr, nullptr, nullptr, 0, false};
+  Result r;
+  r.kind = job.kind;
+  r.uri = job.uri;
+  r.revision = job.revision;
+  r.analysis_id = job.analysis_id;
   auto start = Clock::now();
   amllint::AnalysisOptions analysis_options = job.options;
   analysis_options.cancel = cancel;
@@ -146,8 +151,18 @@ void work(std::shared_ptr<State> s) {
   std::unique_lock lock(s->mutex);
   while (true) {
     auto oldest = s->waiting.end();
-    s->work.wait(lock, [&] { return s->stopping || (oldest = s->pick()) != s->waiting.end(); });
+    s->work.wait(lock, [&] {
+      return s->stopping || !s->garbage.empty() || (oldest = s->pick()) != s->waiting.end();
+    });
     if (s->stopping) break;
+    if (!s->garbage.empty()) {
+      std::vector<std::shared_ptr<const void>> garbage = std::move(s->garbage);
+      s->garbage.clear();
+      lock.unlock();
+      garbage.clear();
+      lock.lock();
+      continue;
+    }
     AnalysisQueue::Job job = std::move(oldest->second.job);
     s->waiting.erase(oldest);
     uint64_t ticket = s->next_ticket++;
@@ -214,9 +229,12 @@ void watchdog(std::shared_ptr<State> s) {
     --s->active;
     ++s->stuck;
     ++s->stuck_by_uri[r.job.uri];
-    Result result{r.job.kind,        r.job.uri, r.job.revision,
-                  r.job.analysis_id, nullptr,   nullptr,
-                  nullptr,           0,         true};
+    Result result;
+    result.kind = r.job.kind;
+    result.uri = r.job.uri;
+    result.revision = r.job.revision;
+    result.analysis_id = r.job.analysis_id;
+    result.abandoned = true;
     result.millis = std::chrono::duration<double, std::milli>(Clock::now() - r.start).count();
     s->deliver(std::move(result));
     if (s->stopping) {
@@ -263,6 +281,8 @@ AnalysisQueue::~AnalysisQueue() {
   state_->stopping = true;
   state_->closed = true;  // nobody listens any more
   state_->waiting.clear();
+  std::vector<std::shared_ptr<const void>> garbage = std::move(state_->garbage);
+  state_->garbage.clear();
   // Ask running jobs to stop, and give those that do not listen a short grace before the
   // watchdog leaves them behind: exiting must not wait out a runaway analysis.
   auto grace = Clock::now() + state_->options.shutdown_grace;
@@ -303,6 +323,16 @@ void AnalysisQueue::hurry(const std::string& uri) {
     if (it != state_->waiting.end() && it->second.sequence >= 0)
       it->second.sequence = state_->next_urgent--;
   }
+}
+
+void AnalysisQueue::release(std::shared_ptr<const void> garbage) {
+  if (!garbage) return;
+  {
+    std::lock_guard lock(state_->mutex);
+    // With every worker stuck nobody would free it: then it is dropped here, after the lock.
+    if (state_->active > 0) state_->garbage.push_back(std::move(garbage));
+  }
+  state_->work.notify_one();
 }
 
 void AnalysisQueue::forget(const std::string& uri) {

@@ -90,6 +90,10 @@ class AnalysisQueue {
   // Drops the waiting jobs of `uri` (the document closed); a running one finishes and is
   // ignored by the caller.
   void forget(const std::string& uri);
+  // Drops `garbage` on a worker, outside the loop thread: freeing the analysis of a large
+  // document (its tree, model and diagnostics) took the loop as long as publishing it. Null is
+  // ignored; it may not be the last reference, then only the reference is dropped.
+  void release(std::shared_ptr<const void> garbage);
   Stats stats() const;
 
   struct State;  // shared with the worker threads, which may outlive the queue

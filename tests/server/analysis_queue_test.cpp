@@ -46,3 +46,32 @@ TEST(AnalysisQueue, DestroyedQueueLeavesNoWorkerFreeingItsThreadState) {
   }
   EXPECT_EQ(g_alive, 0);
 }
+
+namespace {
+
+// Records the thread that destroys it.
+struct Freed {
+  Freed(std::atomic<std::thread::id>* by, std::atomic<bool>* done) : by(by), done(done) {}
+  std::atomic<std::thread::id>* by;
+  std::atomic<bool>* done;
+  ~Freed() {
+    by->store(std::this_thread::get_id());
+    done->store(true);
+  }
+};
+
+}  // namespace
+
+// The loop hands the analyses it replaces to the queue: freeing a large one took the loop as
+// long as publishing its diagnostics.
+TEST(AnalysisQueue, ReleasedObjectsAreFreedOnAWorker) {
+  std::atomic<std::thread::id> by{};
+  std::atomic<bool> done{false};
+  AnalysisQueue queue({}, [](AnalysisQueue::Result) {});
+  auto garbage = std::make_shared<const Freed>(&by, &done);
+  queue.release(std::move(garbage));
+  queue.release(nullptr);  // ignored
+  for (int i = 0; i < 500 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(done);
+  EXPECT_NE(by.load(), std::this_thread::get_id());
+}
