@@ -292,8 +292,12 @@ std::vector<std::string> take_bodies(FrameReader& reader,
   return out;
 }
 
+std::string frame_header(size_t body_size) {
+  return "Content-Length: " + std::to_string(body_size) + "\r\n\r\n";
+}
+
 std::string frame(std::string_view body) {
-  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  std::string out = frame_header(body.size());
   out.append(body);
   return out;
 }

@@ -50,6 +50,8 @@ class FrameReader {
 std::vector<std::string> take_bodies(FrameReader& reader,
                                      const std::function<void(const std::string&)>& log);
 
+// The header that goes before a body of `body_size` bytes, and both together.
+std::string frame_header(size_t body_size);
 std::string frame(std::string_view body);
 
 }  // namespace amlls
