@@ -11,7 +11,10 @@ using yaml::Node;
 
 // The nodes of one old step and their copies in the new tree, sorted by old node.
 struct ModelCarrier::NodeMap {
-  std::vector<std::pair<const Node*, const Node*>> pairs;
+  explicit NodeMap(std::vector<std::pair<const Node*, const Node*>>& buffer) : pairs(buffer) {
+    pairs.clear();
+  }
+  std::vector<std::pair<const Node*, const Node*>>& pairs;
   // Owners met so far: the old model's, and the inline models of the step.
   std::vector<std::pair<const JobModel*, const JobModel*>> owners;
   const Reparsed* r = nullptr;
@@ -32,7 +35,10 @@ struct ModelCarrier::NodeMap {
       if (!pair_up(o->items[i], n->items[i])) return false;
     return true;
   }
-  void sort() { std::sort(pairs.begin(), pairs.end()); }
+  // Nodes are made in document order, mostly into one chunk: often sorted already.
+  void sort() {
+    if (!std::is_sorted(pairs.begin(), pairs.end())) std::sort(pairs.begin(), pairs.end());
+  }
 
   const Node* node(const Node* o) {
     if (!o) return nullptr;
@@ -143,7 +149,7 @@ std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
   if (index == edited_ || index >= old_steps_.size() || !old_steps_[index]) return std::nullopt;
   const yaml::Pair& o = old_jobs_->pairs[index];
   const yaml::Pair& n = new_jobs_->pairs[index];
-  NodeMap map;
+  NodeMap map(buffer_);
   map.r = &r_;
   if (!map.pair_up(o.key, n.key) || !map.pair_up(o.value, n.value)) return std::nullopt;
   map.sort();

@@ -40,6 +40,7 @@ class ModelCarrier final : public StepReuse {
   // Per pair, the old top-level bindings inside it: [first, last) of old_.bindings.
   std::vector<std::pair<size_t, size_t>> old_bindings_;
   std::vector<std::vector<BoundExpression>> staged_;  // per pair, its bindings moved
+  std::vector<std::pair<const yaml::Node*, const yaml::Node*>> buffer_;  // NodeMap's, reused
   size_t carried_ = 0;
 };
 
