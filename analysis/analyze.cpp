@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <iterator>
 #include <optional>
 #include <tuple>
 
@@ -78,13 +79,22 @@ void drop_superseded(std::vector<Diagnostic>& diagnostics, const std::vector<Tex
   static constexpr std::string_view kSchemaCodes[] = {"unknown-key", "invalid-type", "invalid-enum",
                                                       "missing-key", "schema"};
   if (ranges.empty()) return;
+  // Ranges by start, each with the farthest end of those up to it: a finding at `at` lies in
+  // some range when the farthest end among the ranges starting at or before it is past it.
+  std::vector<std::pair<uint32_t, uint32_t>> reach;
+  reach.reserve(ranges.size());
+  for (const TextRange& r : ranges) reach.emplace_back(r.begin, std::max(r.end, r.begin + 1));
+  std::sort(reach.begin(), reach.end());
+  for (size_t i = 1; i < reach.size(); ++i)
+    reach[i].second = std::max(reach[i].second, reach[i - 1].second);
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     if (std::find(std::begin(kSchemaCodes), std::end(kSchemaCodes), d.code) ==
         std::end(kSchemaCodes))
       return false;
-    return std::any_of(ranges.begin(), ranges.end(), [&](const TextRange& r) {
-      return r.begin <= d.range.begin && d.range.begin < std::max(r.end, r.begin + 1);
-    });
+    uint32_t at = d.range.begin;
+    auto it = std::upper_bound(reach.begin(), reach.end(), at,
+                               [](uint32_t v, const auto& r) { return v < r.first; });
+    return it != reach.begin() && std::prev(it)->second > at;
   });
 }
 

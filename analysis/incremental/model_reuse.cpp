@@ -116,9 +116,13 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
   c->old_steps_.assign(n, nullptr);
   c->old_bindings_.assign(n, {0, 0});
   c->staged_.resize(n);
-  for (const Step& s : old_model.steps)
-    for (size_t i = 0; i < n; ++i)
-      if (old_pairs[i].key == s.key) c->old_steps_[i] = &s;
+  // Steps were read from the pairs in order (skipping keys that are no scalar).
+  size_t next = 0;
+  for (const Step& s : old_model.steps) {
+    while (next < n && old_pairs[next].key != s.key) ++next;
+    if (next == n) return nullptr;
+    c->old_steps_[next++] = &s;
+  }
   // Bindings of a step lie in its span and were recorded one step after another.
   std::vector<TextRange> spans;
   for (size_t i = 0; i < n; ++i) {
