@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <random>
+
 using amllint::Document;
 using amllint::LineCol;
 
@@ -68,4 +72,24 @@ TEST(Document, FindsInvalidUtf8) {
   EXPECT_EQ(Document("a\xC3").first_invalid_utf8(), 1);          // truncated
   EXPECT_EQ(Document("\xC0\xAF").first_invalid_utf8(), 0);       // overlong
   EXPECT_EQ(Document("x\xED\xA0\x80").first_invalid_utf8(), 1);  // surrogate
+}
+
+// replace() re-indexes only around the edit: after any chain of edits its line index must be
+// the one a new Document of the same text builds, with CR, LF and CRLF split and joined at the
+// edges of the edit.
+TEST(Document, ReplaceKeepsTheLineIndexOfAFreshDocument) {
+  std::mt19937 rng(12);
+  const char* const pieces[] = {"", "a", "\n", "\r", "\r\n", "ab\ncd", "\n\n", "x\r", "\ry"};
+  for (int chain = 0; chain < 200; ++chain) {
+    Document doc("first\nsecond\r\nthird\rfourth\n");
+    for (int i = 0; i < 30; ++i) {
+      uint32_t b = rng() % (doc.size() + 1);
+      uint32_t e = b + rng() % (doc.size() - b + 1);
+      doc.replace({b, std::min(e, b + 3)}, pieces[rng() % std::size(pieces)]);
+      Document fresh(doc.text());
+      ASSERT_EQ(doc.line_count(), fresh.line_count()) << "chain " << chain << " edit " << i;
+      for (uint32_t l = 0; l < fresh.line_count(); ++l)
+        ASSERT_EQ(doc.line_start(l), fresh.line_start(l)) << "chain " << chain << " line " << l;
+    }
+  }
 }
