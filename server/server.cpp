@@ -551,6 +551,10 @@ struct Server::Impl {
   }
 
   void forget(const std::string& uri) {
+    if (OpenDocument* d = docs.find(uri)) {
+      queue.release(std::move(d->analysis));  // freed on a worker, like a replaced one
+      queue.release(std::move(d->view));
+    }
     docs.close(uri);
     queue.forget(uri);
     retry_parked();  // requests about it answer as for a document that is not open
@@ -590,14 +594,15 @@ struct Server::Impl {
   // `diagnostics` is the analysis's LSP diagnostics array, serialized by the worker.
   void accept(OpenDocument& d, std::shared_ptr<const amllint::Analysis> analysis,
               std::shared_ptr<const std::string> diagnostics, long abandoned_after) {
-    // What the new analysis replaces is freed on a worker, once the loop is done with it.
+    // What the new analysis replaces is freed on a worker once the loop has published (handing
+    // it over takes the queue's lock, which a worker may hold).
     std::shared_ptr<const amllint::Analysis> old = std::move(d.analysis);
+    std::shared_ptr<const amllint::JsonView> old_view = std::move(d.view);
     d.analysis = std::move(analysis);
     d.analysis_revision = d.revision;
     d.analysis_id = next_analysis_id++;
     d.abandoned = abandoned_after > 0;
     d.abandoned_after = abandoned_after;
-    queue.release(std::move(d.view));
     d.fixed_text.reset();
     d.fix_all_requested = 0;
     if (d.abandoned || !diagnostics)
@@ -605,6 +610,7 @@ struct Server::Impl {
     if (push_diagnostics) publish(d, *diagnostics);
     d.diagnostics_json = push_diagnostics ? nullptr : std::move(diagnostics);
     queue.release(std::move(old));
+    queue.release(std::move(old_view));
     retry_parked();
   }
 
