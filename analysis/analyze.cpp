@@ -227,6 +227,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   apply_suppressions(doc, out.diagnostics);
   if (config) config->apply(out.diagnostics);
   normalize(out.diagnostics);
+  // Kept as long as the document is open; most files have a handful.
+  if (out.diagnostics.size() < 256) out.diagnostics.shrink_to_fit();
   return out;
 }
 

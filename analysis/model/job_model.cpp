@@ -61,6 +61,7 @@ std::vector<Port> read_ports(const yaml::Node* section) {
     }
     ports.push_back(std::move(port));
   }
+  ports.shrink_to_fit();
   return ports;
 }
 
@@ -68,6 +69,14 @@ bool is_local_reference(std::string_view ref) {
   if (ref.empty() || ref.find("${{") != std::string_view::npos) return false;
   if (ref.substr(0, 8) == "azureml:" || ref.find("://") != std::string_view::npos) return false;
   return true;
+}
+
+// A server keeps the models of hundreds of small files: the room a vector's growth left unused
+// is given back there. A large file's model is rebuilt on every edit, where moving every element
+// would cost more than the room.
+template <typename T>
+void trim(std::vector<T>& v) {
+  if (v.size() < 256) v.shrink_to_fit();
 }
 
 class ModelBuilder {
@@ -100,6 +109,8 @@ class ModelBuilder {
       reuse_ = reuse;
     }
     collect(*model, root, "", -1, BindingScope::Own, model.get());
+    trim(model->steps);
+    trim(model->bindings);
     return model;
   }
 
