@@ -85,9 +85,10 @@ class NodeList {
     block_->size = static_cast<uint32_t>(n);
   }
   void push_back(const T& value) {
+    const T copy = value;  // `value` may be an element of this list, which growth moves
     size_t n = size();
     if (n == capacity()) reallocate(n < 2 ? 2 : n * 2);
-    data()[n] = value;
+    data()[n] = copy;
     block_->size = static_cast<uint32_t>(n + 1);
   }
   void reserve(size_t n) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 
 #include "syntax/document.h"
@@ -317,4 +318,98 @@ TEST(YamlTree, LoneCarriageReturnsAreLineBreaks) {
   Parsed mixed("a: 1\r\nb: 2\rc: 3\n");
   EXPECT_TRUE(mixed.tree.diagnostics.empty());
   EXPECT_EQ(mixed.at({"c"})->value, "3");
+}
+
+namespace {
+
+// Every node reachable from the root, once each (aliases make the tree a DAG).
+void reachable(const yaml::Node* n, std::set<const yaml::Node*>& out) {
+  if (!n || !out.insert(n).second) return;
+  for (const yaml::Pair& p : n->pairs) {
+    reachable(p.key, out);
+    reachable(p.value, out);
+  }
+  for (const yaml::Node* item : n->items) reachable(item, out);
+}
+
+// A job file of `steps` pipeline steps, with an anchor, aliases, a merge key, tags and flow
+// collections, so that every kind of pointer the parser makes is in it.
+std::string pipeline(int steps) {
+  std::string text =
+      "type: pipeline\ndefaults: &d {compute: cpu, tags: [a, b]}\nsettings: !!map {x: !!str 1}\n"
+      "jobs:\n";
+  for (int i = 0; i < steps; ++i) {
+    std::string n = std::to_string(i);
+    text += "  s" + n + ":\n    <<: *d\n    command: echo " + n + "\n    inputs:\n      a: " + n +
+            "\n      b: [1, 2, *d]\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+// The parser moves a small tree's nodes into one exact chunk (NodeStore::compact) and leaves a
+// large one where it was made: either way every pointer in the tree is to a node of its store,
+// and the store holds the nodes in the order they were made (document order).
+TEST(YamlTree, EveryReachableNodeIsInTheStoreInDocumentOrder) {
+  for (int steps : {1, 3, 40, 1400}) {
+    Parsed p(pipeline(steps));
+    ASSERT_TRUE(p.tree.diagnostics.empty()) << p.tree.diagnostics[0].message;
+    std::set<const yaml::Node*> stored;
+    uint32_t previous = 0;
+    bool ordered = true;
+    for (const yaml::Node& n : p.tree.nodes) {
+      stored.insert(&n);
+      ordered = ordered && (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence ||
+                            n.range.begin >= previous);
+      if (n.kind != NodeKind::Mapping && n.kind != NodeKind::Sequence) previous = n.range.begin;
+    }
+    EXPECT_TRUE(ordered) << steps;
+    EXPECT_EQ(stored.size(), p.tree.nodes.size());
+    std::set<const yaml::Node*> seen;
+    reachable(p.tree.root, seen);
+    EXPECT_GT(seen.size(), static_cast<size_t>(steps) * 10);
+    for (const yaml::Node* n : seen) EXPECT_TRUE(stored.count(n)) << steps;
+    const yaml::Node* step = p.at({"jobs", "s0"});
+    ASSERT_TRUE(step);
+    EXPECT_EQ(step->get("compute")->value, "cpu");  // merged from the anchor
+    EXPECT_EQ(step->get("inputs")->get("b")->items[2], p.at({"defaults"}));  // the alias
+    EXPECT_EQ(p.at({"settings"})->tag, "tag:yaml.org,2002:map");
+    EXPECT_EQ(p.at({"settings", "x"})->tag, "tag:yaml.org,2002:str");
+  }
+}
+
+// Nodes are copied by value (the incremental stand-ins copy the root and `jobs:`): a copy owns
+// its lists and tag, like the std::vector and std::string they replace.
+TEST(YamlTree, NodeCopiesOwnTheirListsAndTag) {
+  Parsed p("a: !!str 1\nb: [x, y, z]\nc: {k: v}\n");
+  yaml::Node copy = *p.tree.root;
+  ASSERT_EQ(copy.pairs.size(), 3u);
+  copy.pairs = {copy.pairs[2]};
+  EXPECT_EQ(copy.pairs.size(), 1u);
+  EXPECT_EQ(p.tree.root->pairs.size(), 3u);
+  EXPECT_EQ(copy.pairs.front().key->value, "c");
+
+  yaml::Node seq = *p.at({"b"});
+  for (int i = 0; i < 100; ++i) seq.items.push_back(seq.items[static_cast<size_t>(i) % 3]);
+  EXPECT_EQ(seq.items.size(), 103u);
+  EXPECT_EQ(p.at({"b"})->items.size(), 3u);
+  seq.items.erase_if([](const yaml::Node* n) { return n->value == "y"; });
+  EXPECT_EQ(seq.items.size(), 69u);
+  EXPECT_EQ(seq.items.back()->value, "x");
+  seq.items.shrink_to_fit();
+  EXPECT_EQ(seq.items.capacity(), 69u);
+  EXPECT_EQ(seq.items[1]->value, "z");
+  yaml::Node moved = std::move(seq);
+  EXPECT_EQ(moved.items.size(), 69u);
+  seq.items.clear();  // a moved-from list is empty and usable
+  EXPECT_TRUE(seq.items.empty());
+
+  yaml::Node scalar = *p.at({"a"});
+  EXPECT_EQ(scalar.tag, "tag:yaml.org,2002:str");
+  scalar.tag = "!custom";
+  EXPECT_EQ(p.at({"a"})->tag, "tag:yaml.org,2002:str");
+  scalar.tag = "";
+  EXPECT_TRUE(scalar.tag.empty());
+  EXPECT_TRUE(p.at({"b"})->tag.empty());
 }
