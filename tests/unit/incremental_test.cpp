@@ -255,3 +255,34 @@ TEST(IncrementalMemo, RuleFindingsAreNotCarriedPastAChangedEnvironmentOrConfig) 
 }
 
 }  // namespace
+
+namespace {
+
+// The common prefix and suffix, a byte at a time.
+incremental::TextChange naive_change(std::string_view a, std::string_view b) {
+  size_t limit = std::min(a.size(), b.size()), p = 0, s = 0;
+  while (p < limit && a[p] == b[p]) ++p;
+  while (s < limit - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+  return {static_cast<uint32_t>(p), static_cast<uint32_t>(a.size() - s),
+          static_cast<uint32_t>(b.size() - s)};
+}
+
+}  // namespace
+
+// The edited region is found with memcmp in chunks from both ends; it must be the one a byte
+// by byte comparison finds, for edits near the ends, in the middle, and at chunk boundaries.
+TEST(TextChange, MatchesAByteByByteComparison) {
+  std::mt19937 rng(3);
+  for (int i = 0; i < 3000; ++i) {
+    std::string a(rng() % 2000, 'a');
+    for (char& c : a) c = "ab\n"[rng() % 3];
+    std::string b = a;
+    size_t at = b.empty() ? 0 : rng() % (b.size() + 1);
+    size_t erase = std::min<size_t>(rng() % 300, b.size() - at);
+    b.replace(at, erase, std::string(rng() % 300, "ab\n"[rng() % 3]));
+    incremental::TextChange got = incremental::text_change(a, b), want = naive_change(a, b);
+    ASSERT_EQ(got.begin, want.begin) << i;
+    ASSERT_EQ(got.old_end, want.old_end) << i;
+    ASSERT_EQ(got.new_end, want.new_end) << i;
+  }
+}
