@@ -13,6 +13,7 @@
 #include <streambuf>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "syntax/document.h"
 #include "syntax/scalar_extent.h"
@@ -308,7 +309,7 @@ class Builder : public YAML::EventHandler {
     }
     n->range.end = end;
     n->weight = static_cast<uint32_t>(weight);
-    if (n->kind == NodeKind::Mapping) {
+    if (n->kind == NodeKind::Mapping && has_duplicates(*n)) {
       report_duplicates(*n);
       drop_overridden(*n);
     }
@@ -401,6 +402,30 @@ class Builder : public YAML::EventHandler {
     for (const Pair& p : merged)
       if (!has_key(own, p.key)) own.push_back(p);
     map.pairs.assign(own.data(), own.data() + own.size());
+  }
+
+  // Whether two scalar keys of `map` are the same. Almost no mapping has any, and most have a
+  // handful of keys: those are compared pairwise, without building a hash table per mapping.
+  static bool has_duplicates(const Node& map) {
+    const auto& ps = map.pairs;
+    auto key = [&](size_t i) -> const std::string* {
+      const Node* k = ps[i].key;
+      return ps[i].merged || !k || k->kind != NodeKind::Scalar ? nullptr : &k->value;
+    };
+    if (ps.size() <= 32) {
+      for (size_t i = 0; i < ps.size(); ++i) {
+        const std::string* a = key(i);
+        if (!a) continue;
+        for (size_t j = i + 1; j < ps.size(); ++j)
+          if (const std::string* b = key(j); b && *a == *b) return true;
+      }
+      return false;
+    }
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(ps.size());
+    for (size_t i = 0; i < ps.size(); ++i)
+      if (const std::string* k = key(i); k && !seen.insert(*k).second) return true;
+    return false;
   }
 
   void report_duplicates(const Node& map) {
