@@ -138,19 +138,25 @@ class FoldedEnum final : public valijson::constraints::PolyConstraint {
   std::vector<std::string> values_;
 };
 
+// `how|a|b|c`, split at the bars.
+std::vector<std::string> split_bars(const std::string& spec) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (true) {
+    size_t bar = spec.find('|', begin);
+    parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
+    if (bar == std::string::npos) break;
+    begin = bar + 1;
+  }
+  return parts;
+}
+
 class FoldedEnumBuilder final : public valijson::ConstraintBuilder {
  public:
   valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
     std::string spec;
     value.getString(spec);
-    std::vector<std::string> parts;
-    size_t begin = 0;
-    while (true) {
-      size_t bar = spec.find('|', begin);
-      parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
-      if (bar == std::string::npos) break;
-      begin = bar + 1;
-    }
+    std::vector<std::string> parts = split_bars(spec);
     std::string how = parts.front();
     std::vector<std::string> values;
     for (size_t i = 1; i < parts.size(); ++i) values.push_back(fold_case(how, parts[i]));
@@ -232,18 +238,6 @@ class Discriminator final : public valijson::constraints::PolyConstraint {
   std::string key_, how_;
   std::vector<std::string> values_;
 };
-
-std::vector<std::string> split_bars(const std::string& spec) {
-  std::vector<std::string> parts;
-  size_t begin = 0;
-  while (true) {
-    size_t bar = spec.find('|', begin);
-    parts.push_back(spec.substr(begin, bar == std::string::npos ? bar : bar - begin));
-    if (bar == std::string::npos) break;
-    begin = bar + 1;
-  }
-  return parts;
-}
 
 class DiscriminatorBuilder final : public valijson::ConstraintBuilder {
  public:
