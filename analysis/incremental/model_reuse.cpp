@@ -169,7 +169,7 @@ std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
   return s;
 }
 
-void ModelCarrier::bindings(size_t index, const JobModel&, std::vector<BoundExpression>& out) {
+void ModelCarrier::bindings(size_t index, std::vector<BoundExpression>& out) {
   for (BoundExpression& e : staged_[index]) out.push_back(std::move(e));
   staged_[index].clear();
 }

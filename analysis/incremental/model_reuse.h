@@ -22,7 +22,7 @@ class ModelCarrier final : public StepReuse {
                                             const JobModel& old_model);
 
   std::optional<Step> step(size_t index, const JobModel& model) override;
-  void bindings(size_t index, const JobModel& model, std::vector<BoundExpression>& out) override;
+  void bindings(size_t index, std::vector<BoundExpression>& out) override;
 
   // Pairs ever carried, for tests and benchmarks.
   size_t carried() const { return carried_; }

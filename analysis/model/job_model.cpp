@@ -184,7 +184,7 @@ class ModelBuilder {
       const yaml::Pair& p = jobs.pairs[i];
       if (p.merged || !p.key || !p.key->is_scalar() || !p.value) continue;
       if (reusing && std::binary_search(reused_.begin(), reused_.end(), i)) {
-        reuse_->bindings(i, pipeline, model.bindings);
+        reuse_->bindings(i, model.bindings);
         continue;
       }
       const Step* step = pipeline.step(p.key->value);

@@ -100,7 +100,7 @@ class StepReuse {
   virtual std::optional<Step> step(size_t index, const JobModel& model) = 0;
   // Appends the previous model's bindings of pair `index` (whose step() was taken), moved into
   // the new tree.
-  virtual void bindings(size_t index, const JobModel& model, std::vector<BoundExpression>& out) = 0;
+  virtual void bindings(size_t index, std::vector<BoundExpression>& out) = 0;
 };
 
 // Builds the model of `root`. `path` is the file's path (relative paths resolve from its folder);
