@@ -8,11 +8,14 @@ bool contains(const yaml::Node* outer, const yaml::Node* inner) {
          inner->range.end <= outer->range.end;
 }
 
-PortList ports_of(const std::vector<Port>& ports, const yaml::Node* holder, std::string_view key) {
-  return {&ports, section_complete(holder, key)};
+PortList inputs_of(const JobModel& m) {
+  return {&m.inputs, m.inputs_complete};
+}
+PortList outputs_of(const JobModel& m) {
+  return {&m.outputs, m.outputs_complete};
 }
 
-std::string describe_owner(const BoundExpression& e) {
+std::string_view describe_owner(const BoundExpression& e) {
   if (e.step >= 0) return "this step";
   if (e.owner && is_component_kind(e.owner->kind)) return "this component";
   return "this job";
@@ -49,14 +52,14 @@ StepPorts step_ports(const Step& step) {
   StepPorts out;
   if (const JobModel* m = step.ports()) {
     if (m->kind == FileKind::NotAzureMl || !m->root) return out;
-    out.inputs = ports_of(m->inputs, m->root, "inputs");
-    out.outputs = ports_of(m->outputs, m->root, "outputs");
+    out.inputs = inputs_of(*m);
+    out.outputs = outputs_of(*m);
     return out;
   }
   if (step.component || !step.node || !step.node->is_mapping()) return out;
   if (step.type == "command" || step.type == "parallel" || step.type == "spark") {
-    out.inputs = ports_of(step.inputs, step.node, "inputs");
-    out.outputs = ports_of(step.outputs, step.node, "outputs");
+    out.inputs = {&step.inputs, step.inputs_complete};
+    out.outputs = {&step.outputs, step.outputs_complete};
   }
   return out;
 }
@@ -70,8 +73,10 @@ const Step* step_of(const BoundExpression& e) {
 
 const Step* StepIndex::find(const JobModel& pipeline, std::string_view name) {
   auto [it, added] = steps_.try_emplace(&pipeline);
-  if (added)
+  if (added) {
+    it->second.reserve(pipeline.steps.size());
     for (const Step& s : pipeline.steps) it->second.try_emplace(s.name, &s);
+  }
   auto found = it->second.find(name);
   return found == it->second.end() ? nullptr : found->second;
 }
@@ -80,6 +85,11 @@ const BindingSegment* name_segment(const Binding& b) {
   for (const BindingSegment& s : b.segments)
     if (s.range.begin == b.name_range.begin && !b.name.empty()) return &s;
   return nullptr;
+}
+
+std::string Lookup::where() const {
+  if (where_step) return "step `" + where_step->name + "`";
+  return std::string(where_text);
 }
 
 Lookup lookup_for(const BoundExpression& e) {
@@ -92,9 +102,9 @@ Lookup lookup_for(const BoundExpression& e) {
     case BindingKind::SearchSpace:
       if (!parent && owner->kind == FileKind::SweepJob) {
         out.kind = LookupKind::SearchSpace;
-        out.ports = ports_of(owner->search_space, owner->root, "search_space");
+        out.ports = {&owner->search_space, owner->search_space_complete};
         out.model = owner;
-        out.where = "this sweep job";
+        out.where_text = "this sweep job";
       }
       return out;
     case BindingKind::Input:
@@ -102,10 +112,9 @@ Lookup lookup_for(const BoundExpression& e) {
       const bool input = b.kind == BindingKind::Input;
       out.kind = input ? LookupKind::Inputs : LookupKind::Outputs;
       if (!parent) {
-        out.ports = input ? ports_of(owner->inputs, owner->root, "inputs")
-                          : ports_of(owner->outputs, owner->root, "outputs");
+        out.ports = input ? inputs_of(*owner) : outputs_of(*owner);
         out.model = owner;
-        out.where = describe_owner(e);
+        out.where_text = describe_owner(e);
         return out;
       }
       const Step* step = step_of(e);
@@ -113,10 +122,9 @@ Lookup lookup_for(const BoundExpression& e) {
       // Legacy spelling: in a step's `inputs:`/`outputs:` values, `inputs.x` names the pipeline's.
       if (contains(step->node->get("inputs"), e.scalar) ||
           contains(step->node->get("outputs"), e.scalar)) {
-        out.ports = input ? ports_of(owner->inputs, owner->root, "inputs")
-                          : ports_of(owner->outputs, owner->root, "outputs");
+        out.ports = input ? inputs_of(*owner) : outputs_of(*owner);
         out.model = owner;
-        out.where = "the pipeline";
+        out.where_text = "the pipeline";
         return out;
       }
       // Elsewhere in the step (parallel `input_data`, `task.program_arguments`, Spark `args`)
@@ -124,24 +132,23 @@ Lookup lookup_for(const BoundExpression& e) {
       StepPorts ports = step_ports(*step);
       out.ports = input ? ports.inputs : ports.outputs;
       out.model = step->ports();
-      out.where = "step `" + step->name + "`";
+      out.where_step = step;
       return out;
     }
     case BindingKind::ParentInput:
     case BindingKind::ParentOutput:
       if (!parent) return out;
       out.kind = b.kind == BindingKind::ParentInput ? LookupKind::Inputs : LookupKind::Outputs;
-      out.ports = out.kind == LookupKind::Inputs ? ports_of(owner->inputs, owner->root, "inputs")
-                                                 : ports_of(owner->outputs, owner->root, "outputs");
+      out.ports = out.kind == LookupKind::Inputs ? inputs_of(*owner) : outputs_of(*owner);
       out.model = owner;
-      out.where = "the pipeline";
+      out.where_text = "the pipeline";
       return out;
     case BindingKind::ParentJob:
     case BindingKind::ParentJobOutput:
       if (!parent) return out;
       out.kind = LookupKind::Steps;
       out.pipeline = owner;
-      out.where = "this pipeline";
+      out.where_text = "this pipeline";
       return out;
     case BindingKind::Macro:
     case BindingKind::Unknown: return out;

@@ -43,7 +43,11 @@ struct Lookup {
   PortList ports;                      // Inputs, Outputs, SearchSpace
   const JobModel* model = nullptr;     // the model whose ports these are (when it is a model)
   const JobModel* pipeline = nullptr;  // Steps: the pipeline whose steps are named
-  std::string where;                   // for messages: "this job", "the pipeline", "step `a`"
+  // For messages: "this job", "the pipeline", "step `a`". Made on demand: rules look up every
+  // binding of a file and report a few.
+  std::string where() const;
+  std::string_view where_text;
+  const Step* where_step = nullptr;  // when set, where() names it
 };
 Lookup lookup_for(const BoundExpression& e);
 

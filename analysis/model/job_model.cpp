@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "environment.h"
+#include "model/binding_scope.h"
 #include "model/uri.h"
 #include "syntax/json_view.h"
 #include "validation/file_kind.h"
@@ -93,6 +94,9 @@ class ModelBuilder {
     model->inputs = read_ports(root->get("inputs"));
     model->outputs = read_ports(root->get("outputs"));
     model->search_space = read_ports(root->get("search_space"));
+    model->inputs_complete = section_complete(root, "inputs");
+    model->outputs_complete = section_complete(root, "outputs");
+    model->search_space_complete = section_complete(root, "search_space");
     // Only the file's own steps may be reused, not those of inline pipeline components.
     StepReuse* reuse = std::exchange(reuse_, nullptr);
     if (const yaml::Node* jobs = root->get("jobs"); jobs && jobs->is_mapping()) {
@@ -125,6 +129,8 @@ class ModelBuilder {
     step.type = std::string(text_of(n->get("type")));
     step.inputs = read_ports(n->get("inputs"));
     step.outputs = read_ports(n->get("outputs"));
+    step.inputs_complete = section_complete(n, "inputs");
+    step.outputs_complete = section_complete(n, "outputs");
     step.component = n->get("component");
     if (step.type.empty() && step.component) step.type = "command";
     if (step.component && step.component->is_mapping()) {
@@ -141,6 +147,8 @@ class ModelBuilder {
       inline_model->base_dir = parent.base_dir;
       inline_model->inputs = step.inputs;
       inline_model->outputs = step.outputs;
+      inline_model->inputs_complete = step.inputs_complete;
+      inline_model->outputs_complete = step.outputs_complete;
       step.inline_model = inline_model;
     }
     return step;

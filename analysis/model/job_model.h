@@ -60,6 +60,9 @@ struct Step {
   std::shared_ptr<const LoadedFile> component_file;  // loaded local component
   std::shared_ptr<const JobModel> inline_model;      // an inline component, or an inline command
   std::vector<Port> inputs, outputs;                 // as bound in the step
+  // section_complete() of the step's `inputs:`/`outputs:`, read once: every binding that names
+  // a port of the step asks it.
+  bool inputs_complete = false, outputs_complete = false;
 
   // The ports the step's component declares, when they are known (local, inline or a command
   // written in the step); null for registry and workspace components.
@@ -71,7 +74,10 @@ struct JobModel {
   const yaml::Node* root = nullptr;
   std::vector<Port> inputs, outputs;
   std::vector<Port> search_space;  // sweep jobs: the parameters
-  std::vector<Step> steps;         // pipelines
+  // section_complete() of `inputs:`/`outputs:`/`search_space:` under `root`, read once: every
+  // binding that names a port asks it, and a section of a hundred ports is a hundred checks.
+  bool inputs_complete = false, outputs_complete = false, search_space_complete = false;
+  std::vector<Step> steps;  // pipelines
   std::vector<BoundExpression> bindings;
   std::string base_dir;  // folder relative paths resolve from
 

@@ -42,7 +42,7 @@ const Port* bound_input(const Step& step, const yaml::Node* scalar) {
 class IncompatiblePortType final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
-    StepIndex steps;
+    StepIndex& steps = ctx.steps();
     for (const BoundExpression& e : ctx.model.bindings) {
       const Binding& b = e.binding;
       const Step* dst = step_of(e);

@@ -84,7 +84,7 @@ class PipelineCycle final : public Rule {
   void check(RuleContext& ctx) const override {
     std::vector<const JobModel*> pipelines;
     pipelines_of(ctx.model, pipelines);
-    StepIndex steps;
+    StepIndex& steps = ctx.steps();
     for (const JobModel* p : pipelines) {
       // Edges run from the step whose output is read to the step that reads it.
       std::vector<std::vector<Edge>> edges(p->steps.size());

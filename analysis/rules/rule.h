@@ -25,6 +25,7 @@ struct Node;
 struct JobModel;
 struct Config;
 class Environment;
+class StepIndex;
 
 // Which fixes a code's diagnostics offer (Applicability in diagnostic.h).
 enum class FixOffer { None, Safe, Unsafe, Both };
@@ -87,12 +88,17 @@ class RuleContext {
   // (an unknown key, a wrong type or enum): those schema findings are dropped, so that one
   // mistake gets one message.
   void supersede(TextRange range) { superseded.push_back(range); }
+  // The steps of the file's pipelines by name, indexed once for all the rules of an analysis.
+  StepIndex& steps();
 
   // Set by the runner.
   std::span<const RuleInfo> current_codes;
   std::vector<Diagnostic> diagnostics;
   std::vector<TextRange> superseded;
   bool rule_failed = false;
+
+ private:
+  std::shared_ptr<StepIndex> steps_;  // shared_ptr: StepIndex is incomplete here
 };
 
 class Rule {

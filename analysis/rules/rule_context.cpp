@@ -1,10 +1,16 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "model/binding_scope.h"
 #include "model/job_model.h"
 #include "rules/rule.h"
 
 namespace amllint {
+
+StepIndex& RuleContext::steps() {
+  if (!steps_) steps_ = std::make_shared<StepIndex>();
+  return *steps_;
+}
 
 void RuleContext::report(std::string_view code, TextRange range, std::string message,
                          std::vector<Fix> fixes) {

@@ -84,15 +84,15 @@ void check_port(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
         return;
       }
       code = "undefined-input";
-      what = "an input of " + lookup.where;
+      what = "an input of " + lookup.where();
       break;
     case LookupKind::Outputs:
       code = "undefined-output";
-      what = "an output of " + lookup.where;
+      what = "an output of " + lookup.where();
       break;
     case LookupKind::SearchSpace:
       code = "undefined-search-space";
-      what = "a parameter of the `search_space` of " + lookup.where;
+      what = "a parameter of the `search_space` of " + lookup.where();
       break;
     default: return;
   }
@@ -127,7 +127,7 @@ void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
     const BindingSegment* seg = nullptr;
     for (const BindingSegment& s : b.segments)
       if (s.range.begin == b.step_range.begin) seg = &s;
-    if (seg) report_name(ctx, "undefined-step", *seg, "a step of " + lookup.where, names);
+    if (seg) report_name(ctx, "undefined-step", *seg, "a step of " + lookup.where(), names);
     return;
   }
   if (b.kind != BindingKind::ParentJobOutput) return;
@@ -146,7 +146,7 @@ void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
 class UndefinedReference final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
-    StepIndex steps;
+    StepIndex& steps = ctx.steps();
     for (const BoundExpression& e : ctx.model.bindings) {
       Lookup lookup = lookup_for(e);
       if (lookup.kind == LookupKind::None) continue;

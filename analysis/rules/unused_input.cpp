@@ -2,7 +2,9 @@
 // ignored, which usually means a forgotten `${{inputs.x}}` in the command (or a pipeline input no
 // step binds). Advice only: a script may still read it from `AZURE_ML_INPUT_<name>`.
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/binding_scope.h"
 #include "model/step_walk.h"
@@ -41,7 +43,8 @@ bool is_pipeline(const JobModel& m) {
   return m.kind == FileKind::PipelineJob || m.kind == FileKind::PipelineComponent;
 }
 
-using UsedInputs = std::unordered_map<const JobModel*, std::set<std::string>>;
+// Views of the bindings' own names: the model outlives the check.
+using UsedInputs = std::unordered_map<const JobModel*, std::unordered_set<std::string_view>>;
 
 // The input names each model's bindings read. Every binding is resolved once and filed under
 // its model: resolving all bindings for each model would be quadratic in a pipeline of inline
@@ -90,12 +93,16 @@ class UnusedInput final : public Rule {
         const yaml::Node* trial = m->root->get("trial");
         if (!trial || !trial->is_mapping()) continue;
       }
-      if (!section_complete(m->root, "inputs")) continue;
+      if (!m->inputs_complete) continue;
       const yaml::Node* section = m->root->get("inputs");
       if (!section || !section->is_mapping()) continue;
 
+      static const std::unordered_set<std::string_view> kNone;
+      auto found = bound.find(m);
+      const std::unordered_set<std::string_view>& used_bound =
+          found == bound.end() ? kNone : found->second;
+      // Names read only in the 2021 brace spelling; few.
       std::set<std::string> used;
-      if (auto it = bound.find(m); it != bound.end()) used = it->second;
       // `{inputs.x}` (the 2021 spelling, which legacy-binding-syntax reports) reads it too.
       const yaml::Node* holder = m->kind == FileKind::SweepJob ? m->root->get("trial") : m->root;
       if (const yaml::Node* command = holder ? holder->get("command") : nullptr;
@@ -103,7 +110,7 @@ class UnusedInput final : public Rule {
         for (const BraceBinding& b : find_brace_bindings(command->value))
           if (b.head == "inputs") used.insert(b.path.substr(7, b.path.find('.', 7) - 7));
       for (const Port& port : m->inputs) {
-        if (used.count(port.name) || !port.key) continue;
+        if (used_bound.count(port.name) || used.count(port.name) || !port.key) continue;
         if (port.key->range.begin < section->range.begin ||
             port.key->range.end > section->range.end)
           continue;  // merged in from elsewhere: the declaration is not here
