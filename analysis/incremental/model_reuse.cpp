@@ -1,6 +1,10 @@
 #include "incremental/model_reuse.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <utility>
 
 #include "syntax/yaml_tree.h"
@@ -9,45 +13,100 @@ namespace amllint::incremental {
 
 using yaml::Node;
 
-// The nodes of one old step and their copies in the new tree, sorted by old node.
-struct ModelCarrier::NodeMap {
-  explicit NodeMap(std::vector<std::pair<const Node*, const Node*>>& buffer) : pairs(buffer) {
-    pairs.clear();
+// Nodes by the order they were made in, which is document order in a parsed tree and in a
+// spliced one: runs of consecutive addresses, found in one pass over the store.
+class ModelCarrier::NodeOrder {
+ public:
+  explicit NodeOrder(const yaml::NodeStore& store) : size_(store.size()) {
+    const Node* previous = nullptr;
+    size_t index = 0;
+    for (const Node& n : store) {
+      if (!previous || &n != previous + 1) runs_.push_back({&n, index, 0});
+      ++runs_.back().count;
+      previous = &n;
+      ++index;
+    }
+    by_address_.resize(runs_.size());
+    for (size_t i = 0; i < runs_.size(); ++i) by_address_[i] = i;
+    std::sort(by_address_.begin(), by_address_.end(), [&](size_t a, size_t b) {
+      return std::less<const Node*>()(runs_[a].first, runs_[b].first);
+    });
   }
-  std::vector<std::pair<const Node*, const Node*>>& pairs;
+  size_t size() const { return size_; }
+  // The index of `n`, or size() when it is not in the store. Lookups come step by step, in
+  // document order: the run of the last one is tried first.
+  size_t index_of(const Node* n) const {
+    if (runs_.empty()) return size_;
+    if (auto i = inside(runs_[last_], n)) return *i;
+    auto it = std::upper_bound(
+        by_address_.begin(), by_address_.end(), n,
+        [&](const Node* p, size_t r) { return std::less<const Node*>()(p, runs_[r].first); });
+    if (it == by_address_.begin()) return size_;
+    auto i = inside(runs_[*std::prev(it)], n);
+    if (!i) return size_;
+    last_ = *std::prev(it);
+    return *i;
+  }
+  const Node* at(size_t index) const {
+    const Run& cached = runs_[last_at_];
+    if (index >= cached.index && index < cached.index + cached.count)
+      return cached.first + (index - cached.index);
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), index,
+                               [](size_t i, const Run& r) { return i < r.index; });
+    --it;
+    last_at_ = static_cast<size_t>(it - runs_.begin());
+    return it->first + (index - it->index);
+  }
+
+ private:
+  struct Run {
+    const Node* first;
+    size_t index;  // of `first`
+    size_t count;
+  };
+  std::optional<size_t> inside(const Run& r, const Node* n) const {
+    if (std::less<const Node*>()(n, r.first)) return std::nullopt;
+    const auto bytes = reinterpret_cast<uintptr_t>(n) - reinterpret_cast<uintptr_t>(r.first);
+    if (bytes % sizeof(Node) != 0 || bytes / sizeof(Node) >= r.count) return std::nullopt;
+    return r.index + bytes / sizeof(Node);
+  }
+
+  std::vector<Run> runs_;           // by index
+  std::vector<size_t> by_address_;  // runs_ by address
+  size_t size_;
+  mutable size_t last_ = 0, last_at_ = 0;  // one carrier, one thread
+};
+
+// Old nodes outside the re-parsed block to their copies in the new tree, by index; each answer
+// is checked (kind and moved range), so a tree not made in document order carries nothing.
+struct ModelCarrier::NodeMap {
+  const NodeOrder* from = nullptr;
+  const NodeOrder* to = nullptr;
   // Owners met so far: the old model's, and the inline models of the step.
   std::vector<std::pair<const JobModel*, const JobModel*>> owners;
   const Reparsed* r = nullptr;
   bool ok = true;
 
-  // Walks both trees at once; false when their shapes differ.
-  bool pair_up(const Node* o, const Node* n) {
-    if (!o || !n) return o == n;
-    if (o->kind != n->kind || o->pairs.size() != n->pairs.size() ||
-        o->items.size() != n->items.size() || o->value != n->value)
-      return false;
-    pairs.emplace_back(o, n);
-    for (size_t i = 0; i < o->pairs.size(); ++i)
-      if (!pair_up(o->pairs[i].key, n->pairs[i].key) ||
-          !pair_up(o->pairs[i].value, n->pairs[i].value))
-        return false;
-    for (size_t i = 0; i < o->items.size(); ++i)
-      if (!pair_up(o->items[i], n->items[i])) return false;
-    return true;
-  }
-  // Nodes are made in document order, mostly into one chunk: often sorted already.
-  void sort() {
-    if (!std::is_sorted(pairs.begin(), pairs.end())) std::sort(pairs.begin(), pairs.end());
-  }
-
   const Node* node(const Node* o) {
     if (!o) return nullptr;
-    auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(o, (const Node*)nullptr));
-    if (it == pairs.end() || it->first != o) {
+    size_t i = from->index_of(o);
+    const size_t first = r->first_block_node;
+    if (i >= from->size() || (i >= first && i < first + r->old_block_nodes)) {
       ok = false;
       return nullptr;
     }
-    return it->second;
+    size_t j = i < first ? i : i - r->old_block_nodes + r->new_block_nodes;
+    if (j >= to->size()) {
+      ok = false;
+      return nullptr;
+    }
+    const Node* n = to->at(j);
+    if (n->kind != o->kind || n->range.begin != r->shift(o->range.begin) ||
+        n->range.end != r->shift(o->range.end)) {
+      ok = false;
+      return nullptr;
+    }
+    return n;
   }
   const JobModel* owner(const JobModel* o) {
     for (const auto& [from, to] : owners)
@@ -108,7 +167,13 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
   const auto& new_pairs = new_jobs->value->pairs;
   if (old_pairs.size() != new_pairs.size() || old_pairs.size() == 0) return nullptr;
 
+  // Every node outside the block was copied once, in order.
+  if (old_tree.nodes.size() - r.old_block_nodes != r.tree->nodes.size() - r.new_block_nodes ||
+      old_tree.nodes.size() < r.old_block_nodes)
+    return nullptr;
   std::unique_ptr<ModelCarrier> c(new ModelCarrier(r, old_model));
+  c->from_ = std::make_unique<NodeOrder>(old_tree.nodes);
+  c->to_ = std::make_unique<NodeOrder>(r.tree->nodes);
   c->old_jobs_ = old_jobs->value;
   c->new_jobs_ = new_jobs->value;
   if (r.step) c->edited_ = static_cast<size_t>(r.pair - &new_pairs[0]);
@@ -149,14 +214,18 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
   return c;
 }
 
+ModelCarrier::ModelCarrier(const Reparsed& r, const JobModel& old_model) : r_(r), old_(old_model) {}
+ModelCarrier::~ModelCarrier() = default;
+
 std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
   if (index == edited_ || index >= old_steps_.size() || !old_steps_[index]) return std::nullopt;
   const yaml::Pair& o = old_jobs_->pairs[index];
   const yaml::Pair& n = new_jobs_->pairs[index];
-  NodeMap map(buffer_);
+  NodeMap map;
+  map.from = from_.get();
+  map.to = to_.get();
   map.r = &r_;
-  if (!map.pair_up(o.key, n.key) || !map.pair_up(o.value, n.value)) return std::nullopt;
-  map.sort();
+  if (map.node(o.key) != n.key || map.node(o.value) != n.value) return std::nullopt;
   map.owners.emplace_back(&old_, &model);
   Step s = *old_steps_[index];
   map.step(s);

@@ -1,8 +1,8 @@
 // The job model after a re-parsed block (reparse.h): the steps of the top-level `jobs:` that the
 // edit did not touch, and their bindings, are the previous model's, moved into the new tree;
-// only the edited step and the top level are read again. Each moved step is first paired node
-// for node with its copy in the new tree, so a pointer that finds no counterpart, or a shape
-// that differs, reads the step again instead.
+// only the edited step and the top level are read again. The splicer copied every node outside
+// the block in document order, so an old node's copy is found by its index; a pointer that finds
+// no counterpart of its kind and moved range reads the step again instead.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,8 @@ class ModelCarrier final : public StepReuse {
   static std::unique_ptr<ModelCarrier> make(const Reparsed& r, const yaml::Tree& old_tree,
                                             const JobModel& old_model);
 
+  ~ModelCarrier() override;
+
   std::optional<Step> step(size_t index, const JobModel& model) override;
   void bindings(size_t index, std::vector<BoundExpression>& out) override;
 
@@ -29,7 +31,8 @@ class ModelCarrier final : public StepReuse {
 
  private:
   struct NodeMap;
-  ModelCarrier(const Reparsed& r, const JobModel& old_model) : r_(r), old_(old_model) {}
+  class NodeOrder;
+  ModelCarrier(const Reparsed& r, const JobModel& old_model);
 
   const Reparsed& r_;
   const JobModel& old_;
@@ -40,7 +43,7 @@ class ModelCarrier final : public StepReuse {
   // Per pair, the old top-level bindings inside it: [first, last) of old_.bindings.
   std::vector<std::pair<size_t, size_t>> old_bindings_;
   std::vector<std::vector<BoundExpression>> staged_;  // per pair, its bindings moved
-  std::vector<std::pair<const yaml::Node*, const yaml::Node*>> buffer_;  // NodeMap's, reused
+  std::unique_ptr<NodeOrder> from_, to_;              // the old and the new tree's nodes
   size_t carried_ = 0;
 };
 

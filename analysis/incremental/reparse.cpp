@@ -106,6 +106,14 @@ bool lines_stay_inside(std::string_view block, uint32_t indent) {
   return true;
 }
 
+size_t subtree_nodes(const Node* n) {
+  if (!n) return 0;
+  size_t count = 1;
+  for (const Pair& p : n->pairs) count += subtree_nodes(p.key) + subtree_nodes(p.value);
+  for (const Node* item : n->items) count += subtree_nodes(item);
+  return count;
+}
+
 class Splicer {
  public:
   Splicer(Tree& out, const Reparsed& r, const Node* old_root)
@@ -118,9 +126,11 @@ class Splicer {
     Node* c = clone(n, [&](uint32_t p) { return r_.shift(p); });
     for (const Pair& p : n->pairs) {
       if (&p == b.pair) {
+        first_block_node_ = out_.nodes.size();
         Node* key = transplant(replacement.key, base);
         c->pairs.push_back({key, transplant(replacement.value, base), false});
         r_pair_ = &c->pairs.back();
+        new_block_nodes_ = out_.nodes.size() - first_block_node_;
       } else {
         Node* key = copy(p.key, b, replacement, base);
         c->pairs.push_back({key, copy(p.value, b, replacement, base), p.merged});
@@ -144,6 +154,8 @@ class Splicer {
   }
 
   const Pair* spliced_pair() const { return r_pair_; }
+  size_t first_block_node() const { return first_block_node_; }
+  size_t new_block_nodes() const { return new_block_nodes_; }
 
  private:
   template <typename Shift>
@@ -180,6 +192,7 @@ class Splicer {
   const Reparsed& r_;
   const Node* old_root_;
   const Pair* r_pair_ = nullptr;
+  size_t first_block_node_ = 0, new_block_nodes_ = 0;
 };
 
 }  // namespace
@@ -227,6 +240,9 @@ std::optional<Reparsed> reparse(const Tree& old_tree, std::string_view old_text,
     Splicer splicer(*tree, r, old_tree.root);
     tree->root = splicer.copy(old_tree.root, b, bp, new_block.begin);
     r.pair = splicer.spliced_pair();
+    r.first_block_node = splicer.first_block_node();
+    r.new_block_nodes = splicer.new_block_nodes();
+    r.old_block_nodes = subtree_nodes(b.pair->key) + subtree_nodes(b.pair->value);
     r.tree = std::move(tree);
     return r;
   }

@@ -35,6 +35,12 @@ struct Reparsed {
   TextRange new_block;               // the same block in the new text
   bool step = false;                 // a step under the top-level `jobs:`; else a top-level key
   const yaml::Pair* pair = nullptr;  // the block's pair in the new tree
+  // Both trees' nodes are made in document order, so a node outside the block has one index
+  // (in order of making) in both, once moved past the block: the block's nodes are
+  // [first_block_node, + old_block_nodes) in the old tree and [first_block_node,
+  // + new_block_nodes) in the new one.
+  size_t first_block_node = 0;
+  size_t old_block_nodes = 0, new_block_nodes = 0;
 
   // Where an offset of the old text outside the old block sits in the new text.
   uint32_t shift(uint32_t offset) const {

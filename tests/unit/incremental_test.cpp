@@ -213,6 +213,34 @@ TEST(IncrementalMemo, SmallFilesKeepNone) {
   EXPECT_EQ(small.analysis.memo, nullptr);
 }
 
+// An edit inside one step of a large pipeline reads that step again and no other: each other
+// step is found in the new tree by its nodes' order, twice in a row (the second edit starts
+// from a spliced tree, the first from a parsed one).
+TEST(IncrementalMemo, AnEditInsideOneStepCarriesEveryOtherStep) {
+  fs::path path = amllint::testing::shared_dir() / "tools/lspbench/data/large/pipeline-200.yml";
+  std::string text = amllint::testing::read_file(path);
+  size_t at = text.find("\n    type: ", text.size() / 2) + 1;
+  std::string once = text, twice = text;
+  once.insert(at, "    display_name: x\n");
+  twice.insert(at, "    display_name: xy\n");
+  AnalysisOptions options;
+  options.path = path.string();
+  options.env = make_disk_environment();
+  Document d0(text), d1(once), d2(twice);
+  auto a0 = std::make_shared<const Analysis>(analyze(d0, options));
+  AnalysisOptions reuse = options;
+  reuse.previous = a0;
+  auto a1 = std::make_shared<const Analysis>(analyze(d1, reuse));
+  reuse.previous = a1;
+  Analysis a2 = analyze(d2, reuse);
+  ASSERT_TRUE(a0->model && a1->model && a1->memo && a2.memo);
+  const size_t steps = a0->model->steps.size();
+  ASSERT_GT(steps, 100u);
+  EXPECT_EQ(a1->memo->steps_carried, steps - 1);
+  EXPECT_EQ(a2.memo->steps_carried, steps - 1);
+  EXPECT_EQ(dump(a2), dump(analyze(d2, options)));
+}
+
 // Rules read files on disk: once the environment forgot what it knew (a watched file changed),
 // or the configuration is another, an edit runs every rule over the whole file again.
 TEST(IncrementalMemo, RuleFindingsAreNotCarriedPastAChangedEnvironmentOrConfig) {
