@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 
+#include "edit_trace.h"
 #include "features/diagnostics.h"
 #include "fixes/fix_all.h"
 
@@ -58,6 +59,11 @@ struct AnalysisQueue::State {
   bool stopping = false;
   bool closed = false;  // `done` may not be called any more
   bool watchdog_alive = false;
+  // The deadline the watchdog sleeps until (max: it sleeps until woken). A job that starts wakes
+  // it only when its deadline comes sooner, which with one budget for all is only when nothing
+  // ran: waking it on every start and end of a job cost each edit two context switches (and the
+  // worker the lock) on a machine whose cores the analysis and the client share.
+  Clock::time_point watchdog_until = Clock::time_point::max();
   // Threads the destructor joins: the pool's and the watchdog. A worker the watchdog gives up on
   // is detached and left behind instead.
   std::map<std::thread::id, std::thread> joinable;
@@ -116,8 +122,10 @@ Result run(const AnalysisQueue::Job& job, const std::shared_ptr<std::atomic<bool
     if (options.before_job) options.before_job(job, *cancel);
     if (job.kind == Kind::Analyse) {
       r.analysis = analyze_safely(*job.doc, analysis_options);
+      edit_trace::mark("analysed", job.revision);
       r.diagnostics_json = std::make_shared<const std::string>(
           diagnostics_json(*job.doc, *r.analysis, job.encoding));
+      edit_trace::mark("serialized", job.revision);
     } else {
       amllint::FixOutcome out = amllint::fix_all(job.doc->text(), analysis_options, *job.base);
       r.fixed_text = std::make_shared<const std::string>(std::move(out.text));
@@ -159,7 +167,9 @@ void work(std::shared_ptr<State> s) {
       std::vector<std::shared_ptr<const void>> garbage = std::move(s->garbage);
       s->garbage.clear();
       lock.unlock();
+      edit_trace::mark("free");
       garbage.clear();
+      edit_trace::mark("freed");
       lock.lock();
       continue;
     }
@@ -176,21 +186,42 @@ void work(std::shared_ptr<State> s) {
     r.deadline = r.start + s->options.budget;
     r.cancel = cancel;
     r.worker = std::this_thread::get_id();
-    s->watch.notify_all();
+    if (r.deadline < s->watchdog_until) s->watch.notify_all();
+    edit_trace::mark("picked", job.revision);
 
     lock.unlock();
     bool cancelled = false;
     Result result = run(job, cancel, s->options, cancelled);
     std::string uri = std::move(job.uri);
     job = {};  // release the document outside the lock
+    edit_trace::mark("ran", result.revision);
     lock.lock();
+    edit_trace::mark("relocked", result.revision);
 
     auto it = s->running.find(ticket);
     bool abandoned = it->second.abandoned;
     s->running.erase(it);
-    s->watch.notify_all();  // one deadline fewer to watch (and at shutdown, maybe none left)
-    if (!cancelled) s->deliver(std::move(result));  // late results of abandoned jobs too
-    if (!abandoned) continue;
+    // A deadline that passes without its job is only a wasted wake-up; at shutdown the watchdog
+    // waits for the last running job to end.
+    if (s->stopping) s->watch.notify_all();
+    const uint64_t delivered = result.revision;
+    if (!abandoned) {
+      // Handed over outside the lock: the loop takes it too (to queue garbage), and a worker
+      // preempted while holding it kept the loop waiting for milliseconds. The destructor
+      // cannot end meanwhile: it waits for this thread, which still counts in `active`.
+      if (!cancelled && !s->closed) {
+        lock.unlock();
+        s->done(std::move(result));
+        edit_trace::mark("delivered", delivered);
+        result = {};  // released outside the lock too
+        lock.lock();
+      }
+      continue;
+    }
+    // The late result of an abandoned job: this thread no longer counts in `active`, so the
+    // destructor does not wait for it; `closed` is read under the lock, and `done` called
+    // under it.
+    if (!cancelled) s->deliver(std::move(result));
     // Back from an abandoned job: rejoin the pool if it is short of a worker, else leave.
     --s->stuck;
     if (--s->stuck_by_uri[uri] == 0) s->stuck_by_uri.erase(uri);
@@ -213,12 +244,14 @@ void watchdog(std::shared_ptr<State> s) {
     }
     if (!first) {
       if (s->stopping) break;
+      s->watchdog_until = Clock::time_point::max();
       s->watch.wait(lock);
       continue;
     }
     if (Clock::now() < first->deadline) {
       // A copy: the worker may erase its entry while this waits (wait_until rereads it).
       const Clock::time_point deadline = first->deadline;
+      s->watchdog_until = deadline;
       s->watch.wait_until(lock, deadline);
       continue;
     }

@@ -11,6 +11,7 @@
 
 #include "analysis_queue.h"
 #include "document_store.h"
+#include "edit_trace.h"
 #include "environment.h"
 #include "features/code_actions.h"
 #include "features/completion.h"
@@ -216,6 +217,7 @@ struct Server::Impl {
       } else {
         messages.push_back(rpc::parse(body));
       }
+      edit_trace::mark("parsed");
       std::string().swap(body);  // the parsed form is all that is needed now
       const rpc::Parsed& p = messages.back();
       if (p.error) continue;
@@ -535,7 +537,9 @@ struct Server::Impl {
       if (!refusal.empty()) stop_tracking(uri, refusal);
       return;
     }
+    edit_trace::mark("changed", d->revision);
     schedule(*d);
+    edit_trace::mark("queued", d->revision);
   }
 
   void did_close(const json& params) {
@@ -564,6 +568,7 @@ struct Server::Impl {
 
   // ---------------------------------------------------------------- worker results
   void on_result(AnalysisQueue::Result r) {
+    edit_trace::mark("result", r.revision);
     OpenDocument* d = docs.find(r.uri);
     // Closed or edited meanwhile.
     if (!d || d->revision != r.revision) return queue.release(std::move(r.analysis));
@@ -608,9 +613,11 @@ struct Server::Impl {
     if (d.abandoned || !diagnostics)
       diagnostics = std::make_shared<const std::string>(diagnostics_json(diagnostics_of(d)));
     if (push_diagnostics) publish(d, *diagnostics);
+    edit_trace::mark("published", d.revision);
     d.diagnostics_json = push_diagnostics ? nullptr : std::move(diagnostics);
     queue.release(std::move(old));
     queue.release(std::move(old_view));
+    edit_trace::mark("released", d.revision);
     retry_parked();
   }
 

@@ -16,6 +16,7 @@
 #include <thread>
 #include <utility>  // must precede Asio under C++20 with g++ 12 and Boost 1.74
 
+#include "edit_trace.h"
 #include "framing.h"
 #include "transport.h"
 
@@ -65,6 +66,7 @@ void read_loop(std::shared_ptr<Loop> loop) {
     ssize_t n = ::read(0, chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // end of input, or an error that will not go away
+    edit_trace::mark("read");
     reader.feed(std::string_view(chunk.data(), static_cast<size_t>(n)));
     Transport::Batch batch = take_bodies(reader, log_frame_error);
     if (batch.empty()) continue;
@@ -76,6 +78,7 @@ void read_loop(std::shared_ptr<Loop> loop) {
       loop->unhandled += bytes;
     }
     asio::post(loop->io, [loop, bytes, batch = std::move(batch)]() mutable {
+      edit_trace::mark("loop");
       loop->on_batch(std::move(batch));
       {
         std::lock_guard lock(loop->mutex);
@@ -104,7 +107,10 @@ class StdioTransport final : public Transport {
     loop_->io.run();
   }
 
-  void send(const std::string& body) override { write_all(1, frame_header(body.size()), body); }
+  void send(const std::string& body) override {
+    write_all(1, frame_header(body.size()), body);
+    edit_trace::mark("written");
+  }
 
   void post(std::function<void()> task) override { asio::post(loop_->io, std::move(task)); }
 

@@ -75,3 +75,36 @@ TEST(AnalysisQueue, ReleasedObjectsAreFreedOnAWorker) {
   ASSERT_TRUE(done);
   EXPECT_NE(by.load(), std::this_thread::get_id());
 }
+
+// The loop takes the queue's lock to hand it garbage (and to submit the next edit): a worker
+// that handed its result over while holding the lock kept the loop waiting whenever it was
+// preempted in between, milliseconds on a busy machine.
+TEST(AnalysisQueue, AResultIsHandedOverWithoutTheQueuesLock) {
+  std::atomic<bool> delivered{false};
+  std::atomic<bool> lock_free_meanwhile{false};
+  std::thread prober;
+  AnalysisQueue* q = nullptr;
+  AnalysisQueue queue({}, [&](AnalysisQueue::Result) {
+    auto returned = std::make_shared<std::atomic<bool>>(false);
+    // Another thread asks for the lock while this callback runs; joined by the test body, after
+    // the callback has returned (so that, held, the lock is released first).
+    prober = std::thread([q, returned] {
+      q->stats();
+      returned->store(true);
+    });
+    for (int i = 0; i < 200 && !*returned; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    lock_free_meanwhile = returned->load();
+    delivered = true;
+  });
+  q = &queue;
+  AnalysisQueue::Job job;
+  job.uri = "file:///job.yml";
+  job.doc = std::make_shared<const amllint::Document>("a: 1\n");
+  queue.submit(std::move(job));
+  for (int i = 0; i < 500 && !delivered; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(delivered);
+  prober.join();
+  EXPECT_TRUE(lock_free_meanwhile);
+}
