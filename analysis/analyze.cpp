@@ -14,6 +14,7 @@
 #include "incremental/reparse.h"
 #include "incremental/rule_reuse.h"
 #include "incremental/schema_reuse.h"
+#include "incremental/step_interface.h"
 #include "model/job_model.h"
 #include "rules/rule.h"
 #include "syntax/json_view.h"
@@ -95,6 +96,14 @@ void drop_superseded(std::vector<Diagnostic>& diagnostics, const std::vector<Tex
     auto it = std::upper_bound(reach.begin(), reach.end(), at,
                                [](uint32_t v, const auto& r) { return v < r.first; });
     return it != reach.begin() && std::prev(it)->second > at;
+  });
+}
+
+// In one order, however they were made, so that a memo is the same whichever way it came.
+void order(RuleFindings& f) {
+  normalize(f.diagnostics);
+  std::sort(f.superseded.begin(), f.superseded.end(), [](const TextRange& a, const TextRange& b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
   });
 }
 
@@ -192,27 +201,38 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   }
   const bool rules_rerun = local.has_value();
   if (!local) local = run_rules(ctx, RuleSet::StepLocal);
-  // In one order, however they were made, so that a memo is the same whichever way it came.
-  normalize(local->diagnostics);
-  std::sort(local->superseded.begin(), local->superseded.end(),
-            [](const TextRange& a, const TextRange& b) {
-              return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
-            });
+  order(*local);
+  // After an edit inside one step that left what steps show each other as it was, the
+  // interface-local rules look at that step only.
+  const bool keep_memo = incremental::memo_worthy(doc.text(), *tree);
+  const uint64_t interface = carry || keep_memo ? incremental::step_interface(*out.model) : 0;
+  std::optional<RuleFindings> across;
+  if (carry && memo->step_interface == interface)
+    across = incremental::rerun_interface_rules(ctx, *reparsed, memo->interface_rules);
+  const bool interface_rules_rerun = across.has_value();
+  if (!across) across = run_rules(ctx, RuleSet::InterfaceLocal);
+  order(*across);
   RuleFindings whole = run_rules(ctx, RuleSet::Whole);
 
   std::vector<TextRange> superseded = local->superseded;
+  superseded.insert(superseded.end(), across->superseded.begin(), across->superseded.end());
   superseded.insert(superseded.end(), whole.superseded.begin(), whole.superseded.end());
   drop_superseded(out.diagnostics, superseded);
   out.diagnostics.insert(out.diagnostics.end(), local->diagnostics.begin(),
                          local->diagnostics.end());
+  out.diagnostics.insert(out.diagnostics.end(), across->diagnostics.begin(),
+                         across->diagnostics.end());
   for (Diagnostic& d : whole.diagnostics) out.diagnostics.push_back(std::move(d));
 
-  if (incremental::memo_worthy(doc.text(), *tree)) {
+  if (keep_memo) {
     auto m = std::make_shared<AnalysisMemo>();
     m->text = doc.text();
     m->kind = out.kind;
     m->schema = std::move(*schema);
     m->step_rules = std::move(*local);
+    m->interface_rules = std::move(*across);
+    m->step_interface = interface;
+    m->interface_rules_rerun = interface_rules_rerun;
     m->env_generation = generation;
     m->config = config;
     m->path = options.path;

@@ -25,6 +25,8 @@ struct AnalysisMemo {
   FileKind kind = FileKind::NotAzureMl;
   std::vector<Diagnostic> schema;  // validate_schema's findings for `text`
   RuleFindings step_rules;         // the step-local rules' findings (RuleSet::StepLocal)
+  RuleFindings interface_rules;    // the interface-local rules' (RuleSet::InterfaceLocal)
+  uint64_t step_interface = 0;     // of the job model (step_interface.h)
   // What the rules read besides the text: findings are carried only while both are the same.
   uint64_t env_generation = 0;
   std::shared_ptr<const Config> config;
@@ -35,7 +37,8 @@ struct AnalysisMemo {
   bool reparsed = false;
   bool revalidated = false;
   bool rules_rerun = false;
-  size_t steps_carried = 0;  // steps of the job model taken from the previous one
+  bool interface_rules_rerun = false;  // and the interface-local rules' from the edited step
+  size_t steps_carried = 0;            // steps of the job model taken from the previous one
 };
 
 namespace incremental {

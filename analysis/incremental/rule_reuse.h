@@ -36,4 +36,11 @@ struct StepRuleRun {
 // finding or fix reaches into the step, or a rule failed): then run them over the whole file.
 std::optional<RuleFindings> rerun_step_rules(const StepRuleRun& run, const RuleFindings& old);
 
+// The interface-local rules' findings for the new text (`ctx` holds its model), after an edit
+// inside one step that left the steps' interface as it was (step_interface.h): inside the step
+// from a run over the whole model limited to it, elsewhere `old`'s, moved past the edit.
+// Nullopt when they cannot be carried over exactly: then run them over the whole file.
+std::optional<RuleFindings> rerun_interface_rules(RuleContext& ctx, const Reparsed& r,
+                                                  const RuleFindings& old);
+
 }  // namespace amllint::incremental

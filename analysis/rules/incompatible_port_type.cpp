@@ -41,9 +41,11 @@ const Port* bound_input(const Step& step, const yaml::Node* scalar) {
 
 class IncompatiblePortType final : public Rule {
  public:
+  bool interface_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     StepIndex& steps = ctx.steps();
     for (const BoundExpression& e : ctx.model.bindings) {
+      if (!ctx.looks_at(e.binding.range)) continue;
       const Binding& b = e.binding;
       const Step* dst = step_of(e);
       if (!dst || !e.scalar || e.binding.range.end - e.binding.range.begin == 0) continue;

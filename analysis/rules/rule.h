@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -90,6 +91,12 @@ class RuleContext {
   void supersede(TextRange range) { superseded.push_back(range); }
   // The steps of the file's pipelines by name, indexed once for all the rules of an analysis.
   StepIndex& steps();
+  // When set, an interface-local rule checks only what starts inside this range (the edited
+  // step); findings elsewhere are the previous analysis's.
+  std::optional<TextRange> only;
+  bool looks_at(TextRange r) const {
+    return !only || (r.begin >= only->begin && r.begin < only->end);
+  }
 
   // Set by the runner.
   std::span<const RuleInfo> current_codes;
@@ -113,6 +120,13 @@ class Rule {
   // the rule's other findings (incremental/rule_reuse.h). The randomized test in
   // tests/unit/incremental_test.cpp holds every rule that claims it to a full run.
   virtual bool step_local() const { return false; }
+  // Weaker: what the rule reports inside a step of the top-level `jobs:` depends on that step,
+  // the top level and the other steps' interface (incremental/step_interface.h: their names,
+  // types and output ports), and what it reports elsewhere on the top level and that interface.
+  // After an edit inside one step that leaves the interface as it was, amlls runs the rule over
+  // the whole model for what lies in that step only (RuleContext::only) and keeps its other
+  // findings. tests/unit/rule_interface_locality_test.cpp checks every rule that claims it.
+  virtual bool interface_local() const { return false; }
   // The codes this rule reports: its rows of the registry; most rules have exactly one.
   std::span<const RuleInfo> codes() const;
 };
@@ -126,7 +140,8 @@ struct RuleFindings {
   std::vector<TextRange> superseded;  // RuleContext::supersede
   bool rule_failed = false;           // a rule threw; its error is among the diagnostics
 };
-enum class RuleSet { All, StepLocal, Whole };
+// Whole: the rules that are neither step-local nor interface-local.
+enum class RuleSet { All, StepLocal, InterfaceLocal, Whole };
 // Runs the rules of `set` in registry order; a rule that throws is reported as an internal error
 // at the file's start instead of taking the others down. Throws AnalysisCancelled when
 // `ctx.cancel` is set.

@@ -6,9 +6,19 @@
 
 namespace amllint {
 
+namespace {
+
+RuleSet set_of(const Rule& rule) {
+  if (rule.step_local()) return RuleSet::StepLocal;
+  if (rule.interface_local()) return RuleSet::InterfaceLocal;
+  return RuleSet::Whole;
+}
+
+}  // namespace
+
 RuleFindings run_rules(RuleContext& ctx, RuleSet set) {
   for (const Rule* rule : all_rules()) {
-    if (set != RuleSet::All && rule->step_local() != (set == RuleSet::StepLocal)) continue;
+    if (set != RuleSet::All && set_of(*rule) != set) continue;
     if (ctx.cancel && ctx.cancel->load(std::memory_order_relaxed)) throw AnalysisCancelled{};
     ctx.current_codes = rule->codes();
     try {

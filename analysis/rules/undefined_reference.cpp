@@ -145,9 +145,11 @@ void check_step(RuleContext& ctx, const BoundExpression& e, const Lookup& lookup
 
 class UndefinedReference final : public Rule {
  public:
+  bool interface_local() const override { return true; }
   void check(RuleContext& ctx) const override {
     StepIndex& steps = ctx.steps();
     for (const BoundExpression& e : ctx.model.bindings) {
+      if (!ctx.looks_at(e.binding.range)) continue;
       Lookup lookup = lookup_for(e);
       if (lookup.kind == LookupKind::None) continue;
       if (lookup.kind == LookupKind::Steps)

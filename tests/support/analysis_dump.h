@@ -125,6 +125,11 @@ inline std::string dump(const Analysis& a) {
     for (const TextRange& r : a.memo->step_rules.superseded)
       out << "superseded " << r.begin << '-' << r.end << '\n';
     out << "rule failed " << a.memo->step_rules.rule_failed << '\n';
+    out << "interface " << a.memo->step_interface << "\ninterface rules\n";
+    dump(a.memo->interface_rules.diagnostics, out);
+    for (const TextRange& r : a.memo->interface_rules.superseded)
+      out << "superseded " << r.begin << '-' << r.end << '\n';
+    out << "rule failed " << a.memo->interface_rules.rule_failed << '\n';
   }
   return out.str();
 }

@@ -118,6 +118,7 @@ struct Counts {
   int reparsed = 0;
   int revalidated = 0;
   int rules_rerun = 0;
+  int interface_rules_rerun = 0;
   int models_carried = 0;  // edits whose job model took steps from the one before
 };
 
@@ -156,6 +157,8 @@ void check_chain(const fs::path& path, std::string text, int n, uint32_t seed, C
     if (incremental->memo && incremental->memo->reparsed) ++counts.reparsed;
     if (incremental->memo && incremental->memo->revalidated) ++counts.revalidated;
     if (incremental->memo && incremental->memo->rules_rerun) ++counts.rules_rerun;
+    if (incremental->memo && incremental->memo->interface_rules_rerun)
+      ++counts.interface_rules_rerun;
     if (incremental->memo && incremental->memo->steps_carried > 0) ++counts.models_carried;
     previous = incremental;
     if (incremental->memo) last_good = next;
@@ -182,6 +185,9 @@ TEST_F(Incremental, LargePipelineEditsMatchAFullAnalysis) {
   EXPECT_GT(counts.reparsed, counts.edits / 4) << counts.reparsed << " of " << counts.edits;
   EXPECT_GT(counts.revalidated, counts.edits / 5) << counts.revalidated << " of " << counts.edits;
   EXPECT_GT(counts.rules_rerun, counts.edits / 5) << counts.rules_rerun << " of " << counts.edits;
+  // Fewer: random edits often touch a step's name, type or outputs, which other steps read.
+  EXPECT_GT(counts.interface_rules_rerun, counts.edits / 8)
+      << counts.interface_rules_rerun << " of " << counts.edits;
   EXPECT_GT(counts.models_carried, counts.edits / 4)
       << counts.models_carried << " of " << counts.edits;
 }
@@ -201,6 +207,8 @@ TEST_F(Incremental, CorpusEditsMatchAFullAnalysis) {
   // single jobs.
   EXPECT_GT(counts.revalidated, 40) << counts.revalidated << " of " << counts.edits;
   EXPECT_GT(counts.rules_rerun, 40) << counts.rules_rerun << " of " << counts.edits;
+  EXPECT_GT(counts.interface_rules_rerun, 40)
+      << counts.interface_rules_rerun << " of " << counts.edits;
   EXPECT_GT(counts.models_carried, 40) << counts.models_carried << " of " << counts.edits;
 }
 
