@@ -2,18 +2,57 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace amllint {
 
-std::string fold_case(std::string_view how, std::string_view v) {
-  std::string out(v);
-  if (how == "snake") {
-    // azure-ai-ml's camel_to_snake: `UserIdentity` -> `user_identity`, `MAXIMIZE` -> `maximize`.
-    static const std::regex word("(.)([A-Z][a-z]+)"), hump("([a-z0-9])([A-Z])");
-    out = std::regex_replace(out, word, "$1_$2");
-    out = std::regex_replace(out, hump, "$1_$2");
+namespace {
+
+bool upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+// azure-ai-ml's camel_to_snake, two regex substitutions done by hand (std::regex cost more than
+// the rest of an enum check): `(.)([A-Z][a-z]+)` -> `\1_\2`, then `([a-z0-9])([A-Z])` -> `\1_\2`,
+// each over the text left to right without overlaps, as re.sub and std::regex_replace do.
+// ECMAScript's `.` is any character but a line break (`\n`, `\r`).
+std::string camel_to_snake(std::string_view v) {
+  std::string word;
+  word.reserve(v.size() + 4);
+  for (size_t i = 0; i < v.size();) {
+    if (i + 2 < v.size() && v[i] != '\n' && v[i] != '\r' && upper(v[i + 1]) && lower(v[i + 2])) {
+      size_t end = i + 3;
+      while (end < v.size() && lower(v[end])) ++end;
+      word += v[i];
+      word += '_';
+      word.append(v.substr(i + 1, end - i - 1));
+      i = end;
+    } else {
+      word += v[i++];
+    }
   }
+  std::string out;
+  out.reserve(word.size() + 4);
+  for (size_t i = 0; i < word.size();) {
+    const char c = word[i];
+    if (i + 1 < word.size() && (lower(c) || (c >= '0' && c <= '9')) && upper(word[i + 1])) {
+      out += c;
+      out += '_';
+      out += word[i + 1];
+      i += 2;
+    } else {
+      out += word[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view how, std::string_view v) {
+  std::string out = how == "snake" ? camel_to_snake(v) : std::string(v);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
