@@ -22,13 +22,21 @@ Snippet make_snippet(const Document& doc, TextRange range) {
   const size_t end =
       std::clamp<size_t>(range.end > line_start ? range.end - line_start : 0, begin, text.size());
 
-  std::vector<size_t> starts;  // byte offset of each code point; a malformed byte counts as one
-  for (size_t i = 0; i < text.size();) {
-    starts.push_back(i);
-    i += std::max<size_t>(utf8_sequence(text, i), 1);
+  // Byte offset of each code point (a malformed byte counts as one); an ASCII line, nearly every
+  // line, needs no table: its code points are its bytes.
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::vector<size_t> starts;
+  if (!ascii) {
+    for (size_t i = 0; i < text.size();) {
+      starts.push_back(i);
+      i += std::max<size_t>(utf8_sequence(text, i), 1);
+    }
   }
-  const size_t count = starts.size();
+  const size_t count = ascii ? text.size() : starts.size();
+  auto start_of = [&](size_t index) { return ascii ? index : starts[index]; };
   auto index_of = [&](size_t byte) {
+    if (ascii) return std::min(byte, count);
     return static_cast<size_t>(std::lower_bound(starts.begin(), starts.end(), byte) -
                                starts.begin());
   };
@@ -39,7 +47,7 @@ Snippet make_snippet(const Document& doc, TextRange range) {
     from = first > kLeadIn ? first - kLeadIn : 0;
     to = std::min(count, from + kMaxShown);
   }
-  auto byte_at = [&](size_t index) { return index < count ? starts[index] : text.size(); };
+  auto byte_at = [&](size_t index) { return index < count ? start_of(index) : text.size(); };
 
   Snippet s;
   if (from > 0) {
@@ -49,7 +57,7 @@ Snippet make_snippet(const Document& doc, TextRange range) {
   s.line += printable(text.substr(byte_at(from), byte_at(to) - byte_at(from)));
   if (to < count) s.line += "...";
   for (size_t i = from; i < first && i < to; ++i)
-    s.underline += text[starts[i]] == '\t' ? '\t' : ' ';
+    s.underline += text[start_of(i)] == '\t' ? '\t' : ' ';
   s.underline += '^';
   for (size_t i = first + 1; i < last && i < to; ++i) s.underline += '~';
   return s;

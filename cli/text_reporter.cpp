@@ -40,6 +40,8 @@ class TextReporter : public Reporter {
   void file(const FileResult& r) override {
     if (!r.doc) return;
     const std::string path = printable(r.input.path);
+    // A file's lines are written at once: one write to the stream per file, not per line.
+    fmt::memory_buffer buffer;
     for (size_t i = 0; i < r.shown.size(); ++i) {
       const Diagnostic& d = r.shown[i];
       const Position& p = r.positions[i];
@@ -47,11 +49,43 @@ class TextReporter : public Reporter {
                                      : d.severity == Severity::Warning ? style_.warning
                                                                        : style_.info;
       const Snippet snippet = make_snippet(*r.doc, d.range);
-      fmt::print(out_, "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n{}\n{}{}{}\n", style_.bold, path, p.line,
-                 p.column, style_.reset, color, severity_name(d.severity), style_.reset,
-                 printable(d.message), style_.dim, printable(d.code), style_.reset, snippet.line,
-                 style_.caret, snippet.underline, style_.reset);
+      // Appended piece by piece: a format string of sixteen fields cost more than the rest of
+      // the line's work. The same text as "{bold}{path}:{line}:{column}:{reset} {color}
+      // {severity}:{reset} {message} {dim}[{code}]{reset}\n{line}\n{caret}{underline}{reset}\n".
+      auto put = [&](std::string_view piece) {
+        buffer.append(piece.data(), piece.data() + piece.size());
+      };
+      auto put_number = [&](uint32_t n) { put(fmt::format_int(n).c_str()); };
+      put(style_.bold);
+      put(path);
+      put(":");
+      put_number(p.line);
+      put(":");
+      put_number(p.column);
+      put(":");
+      put(style_.reset);
+      put(" ");
+      put(color);
+      put(severity_name(d.severity));
+      put(":");
+      put(style_.reset);
+      put(" ");
+      put(printable(d.message));
+      put(" ");
+      put(style_.dim);
+      put("[");
+      put(printable(d.code));
+      put("]");
+      put(style_.reset);
+      put("\n");
+      put(snippet.line);
+      put("\n");
+      put(style_.caret);
+      put(snippet.underline);
+      put(style_.reset);
+      put("\n");
     }
+    if (buffer.size()) fmt::print(out_, "{}", fmt::string_view(buffer.data(), buffer.size()));
   }
 
   void finish(const RunSummary& s) override {
