@@ -14,6 +14,7 @@
 #include "environment.h"
 #include "external/shellcheck.h"
 #include "graph_command.h"
+#include "lint_environment.h"
 #include "lint_job.h"
 #include "options.h"
 #include "ordered_pool.h"
@@ -107,6 +108,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   settings.quiet = o.quiet;
+  settings.env = make_lint_environment();
   settings.fix = o.fix ? FixMode::Write : o.diff ? FixMode::Diff : FixMode::None;
   settings.fix_scope = o.unsafe_fixes ? FixScope::Unsafe : FixScope::Safe;
   summary.unsafe_fixes = o.unsafe_fixes;

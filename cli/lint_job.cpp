@@ -97,6 +97,7 @@ FileResult lint_input(const Input& input, const LintSettings& settings) {
 
   AnalysisOptions options;
   options.config = settings.config;
+  options.env = settings.env;
   // Relative references resolve from the file's folder; stdin has one only when named.
   if (!input.from_stdin || input.path != "<stdin>") options.path = input.path;
 

@@ -27,6 +27,7 @@ struct LintSettings {
   FixMode fix = FixMode::None;
   FixScope fix_scope = FixScope::Safe;   // --unsafe-fixes: Unsafe
   std::shared_ptr<const Config> config;  // --config; null looks one up per file
+  std::shared_ptr<Environment> env;      // shared by the run's analyses; null: analyze()'s own
 };
 
 // Reads and parses a --config file; the error text is empty on success.
