@@ -72,6 +72,13 @@ Cache& cache() {
 }  // namespace
 
 std::string command_script(std::string_view value, std::vector<TextRange>* placeholders) {
+  if (!may_contain_binding(value)) return command_script(value, nullptr, placeholders);
+  BindingScan scan = scan_bindings(value);
+  return command_script(value, &scan, placeholders);
+}
+
+std::string command_script(std::string_view value, const BindingScan* scan,
+                           std::vector<TextRange>* placeholders) {
   std::string script(value);
   // `{inputs.x}`, the 2021 spelling, is rewritten to a binding by the SDK in a command
   // (legacy-binding-syntax says so); `${inputs.x}` is the shell's own and stays.
@@ -80,14 +87,13 @@ std::string command_script(std::string_view value, std::vector<TextRange>* place
     for (uint32_t i = b.range.begin; i < b.range.end && i < script.size(); ++i) script[i] = 'x';
     if (placeholders) placeholders->push_back(b.range);
   }
-  if (!may_contain_binding(value)) return script;
-  BindingScan scan = scan_bindings(value);
-  for (const Binding& b : scan.bindings) {
+  if (!scan) return script;
+  for (const Binding& b : scan->bindings) {
     for (uint32_t i = b.range.begin; i < b.range.end && i < script.size(); ++i)
       if (script[i] != '\n') script[i] = 'x';
     if (placeholders) placeholders->push_back(b.range);
   }
-  for (const OptionalBlock& block : scan.optional_blocks) {
+  for (const OptionalBlock& block : scan->optional_blocks) {
     for (uint32_t i = block.range.begin; i < block.inner.begin && i < script.size(); ++i)
       script[i] = ' ';
     for (uint32_t i = block.inner.end; i < block.range.end && i < script.size(); ++i)

@@ -18,6 +18,7 @@
 namespace amllint {
 
 class Environment;
+struct BindingScan;
 
 // Checks that are noise for one-line job commands, with the reason (docs/rules/shellcheck.md).
 struct SilencedCheck {
@@ -39,6 +40,10 @@ struct ShellcheckFinding {
 // receives the ranges of substituted bindings: a finding that starts inside one is about our
 // stand-in, not the user's.
 std::string command_script(std::string_view value, std::vector<TextRange>* placeholders = nullptr);
+// The same, given scan_bindings(value) (null when may_contain_binding(value) is false), for a
+// caller that has scanned the value already.
+std::string command_script(std::string_view value, const BindingScan* scan,
+                           std::vector<TextRange>* placeholders);
 
 // The shellcheck to run: $AMLLINT_SHELLCHECK (a name or path; `off` or empty disables it), else
 // `shellcheck` on $PATH; empty when there is none.

@@ -18,7 +18,8 @@ class LongCommandChain final : public Rule {
   void check(RuleContext& ctx) const override {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;
-      ShellParse parse = parse_shell(site.command->value);
+      auto parsed = shell_parse_of(site.command->value);
+      const ShellParse& parse = *parsed;
       if (parse.longest_and_chain() <= kMaxChainedCommands) continue;
       // Report each long chain once, from its first command to its last.
       size_t start = 0;

@@ -9,6 +9,7 @@
 #include "model/job_model.h"
 #include "model/step_walk.h"
 #include "rules/rule.h"
+#include "rules/rule_sites.h"
 #include "suggest.h"
 
 namespace amllint::rules {
@@ -107,7 +108,8 @@ class MalformedBinding final : public Rule {
     scalars(ctx.model.root, values, budget);
     for (const yaml::Node* scalar : values) {
       const bool strict = commands.count(scalar) > 0;
-      for (const BindingIssue& issue : scan_bindings(scalar->value).issues) {
+      auto scan = binding_scan_of(scalar->value);
+      for (const BindingIssue& issue : scan->issues) {
         if (issue.kind == BindingIssueKind::EmptyOptional) continue;  // undocumented: no verdict
         TextRange range = ctx.value_range(*scalar, issue.range.begin, issue.range.end);
         const bool rejected = strict && issue.kind == BindingIssueKind::Empty;

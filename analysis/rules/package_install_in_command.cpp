@@ -16,7 +16,8 @@ class PackageInstallInCommand final : public Rule {
     for (const CommandSite& site : command_sites(ctx.model)) {
       if (!site.command) continue;
       const yaml::Node& command = *site.command;
-      ShellParse parse = parse_shell(command.value);
+      auto parsed = shell_parse_of(command.value);
+      const ShellParse& parse = *parsed;
       for (const PackageInstall& install : find_package_installs(parse)) {
         std::string what = std::string(
             command.value.substr(install.range.begin, install.range.end - install.range.begin));

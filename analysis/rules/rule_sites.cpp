@@ -11,6 +11,37 @@
 namespace amllint::rules {
 namespace {
 
+// The last results of a function of a text, by text, on this thread. Long texts are not kept
+// (a hostile file's megabyte scalars must not pile up here); they are rarely read twice anyway.
+template <class T>
+class RecentByText {
+ public:
+  template <class Make>
+  std::shared_ptr<const T> get(std::string_view text, Make make) {
+    for (const Entry& e : entries_)
+      if (e.text == text) return e.value;
+    auto value = std::make_shared<const T>(make(text));
+    if (text.size() > kMaxTextBytes) return value;
+    if (entries_.size() < kEntries) {
+      entries_.push_back({std::string(text), value});
+    } else {
+      entries_[next_] = {std::string(text), value};
+      next_ = (next_ + 1) % kEntries;
+    }
+    return value;
+  }
+
+ private:
+  static constexpr size_t kEntries = 8;
+  static constexpr size_t kMaxTextBytes = 4096;
+  struct Entry {
+    std::string text;
+    std::shared_ptr<const T> value;
+  };
+  std::vector<Entry> entries_;
+  size_t next_ = 0;
+};
+
 void add_site(const yaml::Node* holder, const std::string& base_dir, bool step,
               std::vector<CommandSite>& out) {
   if (!holder || !holder->is_mapping()) return;
@@ -193,6 +224,16 @@ bool sets_key_or_misspelling(const yaml::Node& map, std::string_view key) {
         !closest_name(p.key->value, wanted).empty())
       return true;
   return false;
+}
+
+std::shared_ptr<const ShellParse> shell_parse_of(std::string_view command) {
+  thread_local RecentByText<ShellParse> recent;
+  return recent.get(command, [](std::string_view text) { return parse_shell(text); });
+}
+
+std::shared_ptr<const BindingScan> binding_scan_of(std::string_view value) {
+  thread_local RecentByText<BindingScan> recent;
+  return recent.get(value, [](std::string_view text) { return scan_bindings(text); });
 }
 
 }  // namespace amllint::rules

@@ -4,13 +4,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyze.h"
+#include "model/expressions.h"
 #include "model/job_model.h"
+#include "model/shell_words.h"
 #include "syntax/yaml_tree.h"
 
 namespace amllint {
@@ -71,6 +74,13 @@ std::optional<long long> integer_value(const yaml::Node* node);
 // The local folder a `code:` value names, resolved; empty when it is remote, a binding,
 // a placeholder or not a plain string.
 std::string local_code_folder(const std::string& base_dir, const yaml::Node* code);
+
+// parse_shell and scan_bindings of a value, for the rules that read the same commands and values
+// one after another (package-install-in-command, long-command-chain and script-not-in-code parse
+// each command; malformed-binding and shellcheck scan it): each thread keeps its last results by
+// text, so the second rule reuses the first one's. Both are functions of the text alone.
+std::shared_ptr<const ShellParse> shell_parse_of(std::string_view command);
+std::shared_ptr<const BindingScan> binding_scan_of(std::string_view value);
 
 // "12.3 MB", "512 bytes": sizes for messages (MB = 1024 * 1024 bytes, as the service counts).
 std::string format_bytes(uint64_t bytes);

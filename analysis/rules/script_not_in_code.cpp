@@ -110,7 +110,8 @@ class ScriptNotInCode final : public Rule {
  private:
   void check_command(RuleContext& ctx, const CommandSite& site, const std::string& code) const {
     const yaml::Node& command = *site.command;
-    ShellParse parse = parse_shell(command.value);
+    auto parsed = shell_parse_of(command.value);
+    const ShellParse& parse = *parsed;
     if (!parse.issues.empty()) return;
     for (size_t c = 0; c < parse.commands.size(); ++c) {
       const SimpleCommand& cmd = parse.commands[c];

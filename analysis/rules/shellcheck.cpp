@@ -21,9 +21,8 @@ bool inside_any(uint32_t offset, const std::vector<TextRange>& ranges) {
 
 // A binding the service cannot resolve, or an unclosed block, is reported by malformed-binding;
 // what shellcheck would say about the same text would be a second message for one mistake.
-bool has_binding_issue(std::string_view value) {
-  if (!may_contain_binding(value)) return false;
-  for (const BindingIssue& issue : scan_bindings(value).issues)
+bool has_binding_issue(const BindingScan& scan) {
+  for (const BindingIssue& issue : scan.issues)
     if (issue.kind == BindingIssueKind::Unclosed || issue.kind == BindingIssueKind::Empty ||
         issue.kind == BindingIssueKind::UnclosedOptional)
       return true;
@@ -42,9 +41,11 @@ class Shellcheck final : public Rule {
       const yaml::Node* c = site.command;
       if (!c || !c->is_scalar() || c->value.find_first_not_of(" \t\r\n") == std::string::npos)
         continue;
-      if (has_binding_issue(c->value)) continue;
+      std::shared_ptr<const BindingScan> scan;
+      if (may_contain_binding(c->value)) scan = binding_scan_of(c->value);
+      if (scan && has_binding_issue(*scan)) continue;
       placeholders.emplace_back();
-      scripts.push_back(command_script(c->value, &placeholders.back()));
+      scripts.push_back(command_script(c->value, scan.get(), &placeholders.back()));
       commands.push_back(c);
     }
     if (scripts.empty()) return;
