@@ -1,13 +1,16 @@
 #include "model/workspace_index.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <thread>
 #include <tuple>
 
@@ -102,14 +105,34 @@ bool may_have_name_key(std::string_view text) {
   return false;
 }
 
+// The bytes of a file, read straight into one string (a stream and a string stream copied them
+// twice, for every YAML file of the project); empty when it cannot be read.
+std::string read_whole(const fs::path& path) {
+  std::string out;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return out;
+  struct stat st {};
+  // The size says how much to read; a file that grows meanwhile is read to its end all the same.
+  size_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
+  out.resize(size + 1);
+  size_t got = 0;
+  for (;;) {
+    if (got == out.size()) out.resize(out.size() * 2);
+    const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
+}
+
 std::optional<AssetDeclaration> index_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
   // Most YAML in a repo is not an asset; a cheap look at the text avoids parsing it (and even
   // indexing its lines). The look gives the same answer with or without a byte order mark: the
   // mark's last byte is not a word character.
-  std::string raw = std::move(s).str();
+  std::string raw = read_whole(path);
   if (!may_have_name_key(raw)) return std::nullopt;
   Document doc(std::move(raw));
   const std::string& text = doc.text();
