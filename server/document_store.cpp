@@ -31,7 +31,8 @@ OpenDocument* DocumentStore::open(const std::string& uri, int version, std::stri
   d.path = uri_to_path(uri);
   d.version = version;
   d.revision = next_revision_++;
-  d.doc = std::make_shared<const amllint::Document>(std::move(text));
+  // Not a const object, so that change() may edit it in place once nobody else holds it.
+  d.doc = std::make_shared<amllint::Document>(std::move(text));
   total_bytes_ = others + d.doc->text().size();
   return &d;
 }
@@ -46,23 +47,44 @@ OpenDocument* DocumentStore::change(const std::string& uri, int version,
                                     std::string* refusal) {
   OpenDocument* d = find(uri);
   if (!d) return nullptr;
-  auto next = std::make_shared<amllint::Document>(*d->doc);
-  for (const ContentChange& c : changes) {
-    if (!c.range) {
-      *next = amllint::Document(c.text);
-    } else {
-      next->replace(to_text_range(*next, *c.range, enc), c.text);
+  // Edited in place when nothing else holds the text (its analysis has ended, no job waits with
+  // it, and analyses keep no reference to it): copying it cost the loop 0.3 ms per keystroke in
+  // a 30,000-line pipeline. Else the new text is a copy, and whoever holds the old keeps it.
+  // Every document is made here and in open() as a non-const object, so editing it is allowed.
+  const size_t before = d->doc->text().size();
+  const bool in_place = d->doc.use_count() == 1;
+  std::shared_ptr<amllint::Document> next = in_place
+                                                ? std::const_pointer_cast<amllint::Document>(d->doc)
+                                                : std::make_shared<amllint::Document>(*d->doc);
+  // Closes the document when the edit cannot be made; an edited-in-place text counts with its
+  // new size, which close() takes off.
+  auto give_up = [&] {
+    if (in_place) total_bytes_ = total_bytes_ - before + next->text().size();
+    close(uri);
+  };
+  try {
+    for (const ContentChange& c : changes) {
+      if (!c.range) {
+        *next = amllint::Document(c.text);
+      } else {
+        next->replace(to_text_range(*next, *c.range, enc), c.text);
+      }
+      size_t others = total_bytes_ - before;
+      if (next->text().size() > kMaxDocumentBytes ||
+          others + next->text().size() > kMaxTotalBytes) {
+        if (refusal)
+          *refusal = "the document grew past " + mib(kMaxDocumentBytes) + " (or all of them past " +
+                     mib(kMaxTotalBytes) + ")";
+        give_up();
+        return nullptr;
+      }
     }
-    size_t others = total_bytes_ - d->doc->text().size();
-    if (next->text().size() > kMaxDocumentBytes || others + next->text().size() > kMaxTotalBytes) {
-      if (refusal)
-        *refusal = "the document grew past " + mib(kMaxDocumentBytes) + " (or all of them past " +
-                   mib(kMaxTotalBytes) + ")";
-      close(uri);
-      return nullptr;
-    }
+  } catch (...) {
+    // Out of memory half-way: an edited-in-place text is neither the old nor the new one.
+    if (in_place) give_up();
+    throw;
   }
-  total_bytes_ = total_bytes_ - d->doc->text().size() + next->text().size();
+  total_bytes_ = total_bytes_ - before + next->text().size();
   d->doc = std::move(next);
   d->version = version;
   d->revision = next_revision_++;

@@ -27,7 +27,8 @@ struct OpenDocument {
   int version = 0;   // the client's, echoed in diagnostics; clients may repeat or skip them
   // Bumped by every open and edit, store-wide; results are matched to the text by it.
   uint64_t revision = 0;
-  // Immutable snapshots: a worker can analyse one while the next edit builds its successor.
+  // Snapshots: a worker can analyse one while the next edit builds its successor. The store
+  // edits a text in place only while it alone holds it, so a held one never changes.
   std::shared_ptr<const amllint::Document> doc;
   std::shared_ptr<const amllint::Analysis> analysis;
   uint64_t analysis_revision = 0;  // the revision `analysis` belongs to
