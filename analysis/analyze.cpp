@@ -171,7 +171,7 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
 
   std::optional<std::vector<Diagnostic>> schema;
   if (reparsed && memo->kind == out.kind)
-    schema = incremental::revalidate(out.kind, *reparsed, memo->schema);
+    schema = incremental::revalidate(out.kind, *reparsed, memo->schema, memo->schema_raw);
   bool revalidated = schema.has_value();
   if (!schema) schema = validate_schema(out.kind, to_json(tree->root));
   out.diagnostics.insert(out.diagnostics.end(), schema->begin(), schema->end());
@@ -218,6 +218,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
   superseded.insert(superseded.end(), across->superseded.begin(), across->superseded.end());
   superseded.insert(superseded.end(), whole.superseded.begin(), whole.superseded.end());
   drop_superseded(out.diagnostics, superseded);
+  out.diagnostics.reserve(out.diagnostics.size() + local->diagnostics.size() +
+                          across->diagnostics.size() + whole.diagnostics.size());
   out.diagnostics.insert(out.diagnostics.end(), local->diagnostics.begin(),
                          local->diagnostics.end());
   out.diagnostics.insert(out.diagnostics.end(), across->diagnostics.begin(),
@@ -228,6 +230,8 @@ Analysis analyze(const Document& doc, const AnalysisOptions& options) {
     auto m = std::make_shared<AnalysisMemo>();
     m->text = doc.text();
     m->kind = out.kind;
+    // Carried findings had none, and revalidate() refuses fresh ones.
+    m->schema_raw = !revalidated && incremental::has_raw_messages(*schema);
     m->schema = std::move(*schema);
     m->step_rules = std::move(*local);
     m->interface_rules = std::move(*across);

@@ -24,6 +24,7 @@ struct AnalysisMemo {
   std::string text;
   FileKind kind = FileKind::NotAzureMl;
   std::vector<Diagnostic> schema;  // validate_schema's findings for `text`
+  bool schema_raw = false;         // incremental::has_raw_messages(schema)
   RuleFindings step_rules;         // the step-local rules' findings (RuleSet::StepLocal)
   RuleFindings interface_rules;    // the interface-local rules' (RuleSet::InterfaceLocal)
   uint64_t step_interface = 0;     // of the job model (step_interface.h)

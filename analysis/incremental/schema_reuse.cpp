@@ -18,8 +18,16 @@ bool raw_message(const Diagnostic& d) {
 
 }  // namespace
 
+bool has_raw_messages(const std::vector<Diagnostic>& findings) {
+  for (const Diagnostic& d : findings)
+    if (raw_message(d)) return true;
+  return false;
+}
+
 std::optional<std::vector<Diagnostic>> revalidate(FileKind kind, const Reparsed& r,
-                                                  const std::vector<Diagnostic>& old_findings) {
+                                                  const std::vector<Diagnostic>& old_findings,
+                                                  bool old_raw) {
+  if (old_raw) return std::nullopt;
   // A top-level key may decide what every step needs (`settings.default_compute` makes a
   // step's `compute` optional), so only a step's edit keeps the other steps' findings.
   if (!r.step) return std::nullopt;
@@ -29,7 +37,6 @@ std::optional<std::vector<Diagnostic>> revalidate(FileKind kind, const Reparsed&
   std::vector<Diagnostic> out;
   out.reserve(old_findings.size() + 4);
   for (const Diagnostic& d : old_findings) {
-    if (raw_message(d)) return std::nullopt;
     if (starts_inside(d.range, r.old_block)) continue;
     Diagnostic moved = d;
     if (!carry(moved, r)) return std::nullopt;

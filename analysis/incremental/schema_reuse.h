@@ -18,7 +18,12 @@ namespace amllint::incremental {
 // Nullopt when the old findings cannot be carried over exactly (one of them reaches into the
 // block, or validation fell back to its raw messages, which depend on the whole file): then
 // validate the whole file.
+// `old_raw`: has_raw_messages(old_findings), which the memo keeps so that an edit need not look.
 std::optional<std::vector<Diagnostic>> revalidate(FileKind kind, const Reparsed& reparsed,
-                                                  const std::vector<Diagnostic>& old_findings);
+                                                  const std::vector<Diagnostic>& old_findings,
+                                                  bool old_raw);
+
+// Whether validation fell back to its raw messages for some of `findings`.
+bool has_raw_messages(const std::vector<Diagnostic>& findings);
 
 }  // namespace amllint::incremental
