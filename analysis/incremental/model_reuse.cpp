@@ -180,7 +180,7 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
   const size_t n = old_pairs.size();
   c->old_steps_.assign(n, nullptr);
   c->old_bindings_.assign(n, {0, 0});
-  c->staged_.resize(n);
+  c->owners_.resize(n);
   // Steps were read from the pairs in order (skipping keys that are no scalar).
   size_t next = 0;
   for (const Step& s : old_model.steps) {
@@ -229,18 +229,30 @@ std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
   map.owners.emplace_back(&old_, &model);
   Step s = *old_steps_[index];
   map.step(s);
-  std::vector<BoundExpression> moved(old_.bindings.begin() + old_bindings_[index].first,
-                                     old_.bindings.begin() + old_bindings_[index].second);
-  for (BoundExpression& e : moved) map.binding(e);
+  // The bindings are copied when the builder asks for them, straight into the model; here
+  // only whether each finds its scalar and owner.
+  for (size_t b = old_bindings_[index].first; b < old_bindings_[index].second; ++b) {
+    map.node(old_.bindings[b].scalar);
+    map.owner(old_.bindings[b].owner);
+  }
   if (!map.ok) return std::nullopt;
-  staged_[index] = std::move(moved);
+  owners_[index] = std::move(map.owners);
   ++carried_;
   return s;
 }
 
 void ModelCarrier::bindings(size_t index, std::vector<BoundExpression>& out) {
-  for (BoundExpression& e : staged_[index]) out.push_back(std::move(e));
-  staged_[index].clear();
+  NodeMap map;
+  map.from = from_.get();
+  map.to = to_.get();
+  map.r = &r_;
+  map.owners = std::move(owners_[index]);
+  const auto [first, last] = old_bindings_[index];
+  out.reserve(std::max(out.size() + (last - first), old_.bindings.size()));
+  for (size_t b = first; b < last; ++b) {
+    out.push_back(old_.bindings[b]);
+    map.binding(out.back());
+  }
 }
 
 }  // namespace amllint::incremental

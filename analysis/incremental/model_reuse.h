@@ -42,8 +42,9 @@ class ModelCarrier final : public StepReuse {
   std::vector<const Step*> old_steps_;       // per pair of `jobs:`, its old step or null
   // Per pair, the old top-level bindings inside it: [first, last) of old_.bindings.
   std::vector<std::pair<size_t, size_t>> old_bindings_;
-  std::vector<std::vector<BoundExpression>> staged_;  // per pair, its bindings moved
-  std::unique_ptr<NodeOrder> from_, to_;              // the old and the new tree's nodes
+  // Per pair taken, the old models its bindings name and their copies.
+  std::vector<std::vector<std::pair<const JobModel*, const JobModel*>>> owners_;
+  std::unique_ptr<NodeOrder> from_, to_;  // the old and the new tree's nodes
   size_t carried_ = 0;
 };
 
