@@ -45,7 +45,7 @@ void parse_workspace(const yaml::Node* value, Config& c, const Document& doc, Er
     if (!k.value || k.value->is_null()) continue;
     for (const yaml::Node* item : k.value->items) {
       if (item && item->is_scalar() && !item->value.empty())
-        names.push_back({item->value, doc.line_of(item->range.begin)});
+        names.push_back({item->value.str(), doc.line_of(item->range.begin)});
       else if (item)
         error(item->range.begin, "expected a name in `" + std::string(kind) + "`");
     }
@@ -88,8 +88,7 @@ Config parse_config(std::string_view text, const std::string& path) {
           error(r.key ? r.key->range.begin : 0, "unknown rule `" + code + "`");
           continue;
         }
-        auto level =
-            r.value ? parse_level(r.value->is_scalar() ? r.value->value : "") : std::nullopt;
+        auto level = r.value ? parse_level(r.value->text()) : std::nullopt;
         // PyYAML-style `off`/`no` arrive as the plain text here, which parse_level understands.
         if (!level) {
           error(r.value ? r.value->range.begin : r.key->range.end,
@@ -105,7 +104,7 @@ Config parse_config(std::string_view text, const std::string& path) {
         continue;
       }
       for (const yaml::Node* item : p.value->items)
-        if (item && item->is_scalar()) c.ignore.push_back(item->value);
+        if (item && item->is_scalar()) c.ignore.push_back(item->value.str());
     } else if (key == "workspace") {
       parse_workspace(p.value, c, doc, error);
     } else {

@@ -32,9 +32,12 @@ std::unique_ptr<StepStandIn> step_stand_in(const Reparsed& r) {
   auto s = std::make_unique<StepStandIn>();
   s->root = *root;
   s->jobs = *jobs->value;
-  s->jobs.pairs = {*r.pair};
-  for (yaml::Pair& p : s->root.pairs)
+  s->step = *r.pair;
+  s->jobs.pairs = yaml::NodeList<yaml::Pair>(&s->step, 1);
+  s->root_pairs.assign(root->pairs.begin(), root->pairs.end());
+  for (yaml::Pair& p : s->root_pairs)
     if (p.key == jobs->key) p.value = &s->jobs;
+  s->root.pairs = yaml::NodeList<yaml::Pair>(s->root_pairs.data(), s->root_pairs.size());
   return s;
 }
 

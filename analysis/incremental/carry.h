@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "diagnostic.h"
 #include "incremental/reparse.h"
@@ -25,6 +26,9 @@ inline bool starts_inside(const TextRange& range, const TextRange& block) {
 struct StepStandIn {
   yaml::Node root;
   yaml::Node jobs;
+  // The lists of the two nodes (a node's lists are views; these are the stand-in's own).
+  std::vector<yaml::Pair> root_pairs;
+  yaml::Pair step;
 };
 // Null unless the edit was inside one step of the top-level `jobs:`.
 std::unique_ptr<StepStandIn> step_stand_in(const Reparsed& r);

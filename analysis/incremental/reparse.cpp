@@ -124,19 +124,25 @@ class Splicer {
   // Nodes are made in document order, as the parser makes them.
   Node* copy(const Node* n, const Block& b, const Pair& replacement, uint32_t base) {
     Node* c = clone(n, [&](uint32_t p) { return r_.shift(p); });
+    const size_t first = pairs_.size();
+    size_t spliced = SIZE_MAX;
     for (const Pair& p : n->pairs) {
       if (&p == b.pair) {
         first_block_node_ = out_.nodes.size();
         Node* key = transplant(replacement.key, base);
-        c->pairs.push_back({key, transplant(replacement.value, base), false});
-        r_pair_ = &c->pairs.back();
+        spliced = pairs_.size() - first;
+        pairs_.push_back({key, transplant(replacement.value, base), false});
         new_block_nodes_ = out_.nodes.size() - first_block_node_;
       } else {
         Node* key = copy(p.key, b, replacement, base);
-        c->pairs.push_back({key, copy(p.value, b, replacement, base), p.merged});
+        pairs_.push_back({key, copy(p.value, b, replacement, base), p.merged});
       }
     }
-    for (const Node* item : n->items) c->items.push_back(copy(item, b, replacement, base));
+    take_pairs(*c, first);
+    if (spliced != SIZE_MAX) r_pair_ = &c->pairs[spliced];
+    const size_t first_item = items_.size();
+    for (const Node* item : n->items) items_.push_back(copy(item, b, replacement, base));
+    take_items(*c, first_item);
     // The mappings whose end may have moved: the block's own, and for a step the root's too.
     if (n == b.parent || (b.step && n == old_root_)) refit(*c);
     return c;
@@ -145,11 +151,15 @@ class Splicer {
   // A node of the block's own tree, its offsets moved to where the block starts.
   Node* transplant(const Node* n, uint32_t base) {
     Node* c = clone(n, [&](uint32_t p) { return p + base; });
+    const size_t first = pairs_.size();
     for (const Pair& p : n->pairs) {
       Node* key = transplant(p.key, base);
-      c->pairs.push_back({key, transplant(p.value, base), p.merged});
+      pairs_.push_back({key, transplant(p.value, base), p.merged});
     }
-    for (const Node* item : n->items) c->items.push_back(transplant(item, base));
+    take_pairs(*c, first);
+    const size_t first_item = items_.size();
+    for (const Node* item : n->items) items_.push_back(transplant(item, base));
+    take_items(*c, first_item);
     return c;
   }
 
@@ -160,16 +170,21 @@ class Splicer {
  private:
   template <typename Shift>
   Node* clone(const Node* n, Shift shift) {
-    Node* c = out_.make(n->kind);
-    c->style = n->style;
-    c->value = n->value;
-    c->tag = n->tag;
+    // The text is shared with the old tree or the block's (reparse() adopts both).
+    Node* c = out_.copy_node(*n);
     c->range = {shift(n->range.begin), shift(n->range.end)};
-    c->flow = n->flow;
-    c->weight = n->weight;
-    c->pairs.reserve(n->pairs.size());
-    c->items.reserve(n->items.size());
     return c;
+  }
+
+  // The pairs or items copied since `first` (a stack: a child took its own when it was done)
+  // become the node's list, an array in the new tree.
+  void take_pairs(Node& c, size_t first) {
+    out_.set_pairs(c, pairs_.data() + first, pairs_.size() - first);
+    pairs_.resize(first);
+  }
+  void take_items(Node& c, size_t first) {
+    out_.set_items(c, items_.data() + first, items_.size() - first);
+    items_.resize(first);
   }
 
   // A mapping's end and weight, computed from its children as the parser does.
@@ -192,6 +207,8 @@ class Splicer {
   const Reparsed& r_;
   const Node* old_root_;
   const Pair* r_pair_ = nullptr;
+  std::vector<Pair> pairs_;
+  std::vector<Node*> items_;
   size_t first_block_node_ = 0, new_block_nodes_ = 0;
 };
 
@@ -237,8 +254,12 @@ std::optional<Reparsed> reparse(const Tree& old_tree, std::string_view old_text,
     r.new_block = new_block;
     r.step = b.step;
     auto tree = std::make_shared<Tree>();
+    tree->adopt_strings_from(old_tree);
+    tree->adopt_strings_from(block);
+    tree->reserve_lists(old_tree.list_bytes() + block.list_bytes());
     Splicer splicer(*tree, r, old_tree.root);
     tree->root = splicer.copy(old_tree.root, b, bp, new_block.begin);
+    tree->settle_strings();
     r.pair = splicer.spliced_pair();
     r.first_block_node = splicer.first_block_node();
     r.new_block_nodes = splicer.new_block_nodes();

@@ -205,7 +205,7 @@ class ModelBuilder {
       for (const yaml::Pair& field : p.value->pairs) {
         if (field.merged || !field.key || !field.key->is_scalar()) continue;
         std::string field_pointer = step_pointer + "/" + escape_pointer_token(field.key->value);
-        const std::string& name = field.key->value;
+        std::string_view name = field.key->value;
         if (name == "component" && field.value && field.value->is_mapping() && step &&
             step->inline_model) {
           // The inline component's own bindings are part of its model; record them here with
@@ -298,7 +298,7 @@ std::shared_ptr<const JobModel> build_job_model(const Document& doc, const yaml:
 }
 
 std::vector<uint32_t> value_to_file_offsets(const Document& doc, const yaml::Node& scalar) {
-  const std::string& v = scalar.value;
+  std::string_view v = scalar.value;
   std::string_view src = doc.text();
   std::vector<uint32_t> out(v.size() + 1, scalar.range.end);
   uint32_t i = scalar.range.begin;

@@ -31,7 +31,7 @@ std::string port_label(const std::vector<std::string>& field) {
 
 std::string scalar_text(const yaml::Node* n) {
   if (!n || !n->is_scalar()) return {};
-  std::string v = n->value;
+  std::string v = n->value.str();
   if (v.size() > 40) v = v.substr(0, 37) + "...";
   return v;
 }
@@ -41,10 +41,10 @@ std::string component_label(const Step& s) {
   if (c && c->is_scalar()) {
     // A local file: also the name and version it declares, which is what the job lists show.
     const yaml::Node* root = s.component_file ? s.component_file->tree.root : nullptr;
-    if (!root || !root->is_mapping()) return c->value;
+    if (!root || !root->is_mapping()) return c->value.str();
     std::string name = scalar_text(root->get("name"));
     std::string version = scalar_text(root->get("version"));
-    if (name.empty()) return c->value;
+    if (name.empty()) return c->value.str();
     return c->value + " (" + name + (version.empty() ? "" : ":" + version) + ")";
   }
   if (c && c->is_mapping()) {

@@ -84,7 +84,7 @@ std::optional<AssetSite> asset_at(const Analysis& analysis, const std::string& p
   TreePath tp = tree_path(*analysis.tree, offset);
   if (tp.tokens.empty()) return std::nullopt;
   tp.tokens.pop_back();  // the key itself
-  std::optional<AssetKind> kind = kind_of(tp.tokens, pair->key->value, holder);
+  std::optional<AssetKind> kind = kind_of(tp.tokens, pair->key->value.str(), holder);
   if (!kind) return std::nullopt;
   Reference ref = parse_reference(value->value);
   if (ref.kind != ReferenceKind::AssetName && ref.kind != ReferenceKind::AssetVersion &&

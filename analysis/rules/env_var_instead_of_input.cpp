@@ -43,7 +43,7 @@ class EnvVarInsteadOfInput final : public Rule {
       const std::string code = local_code_folder(site.base_dir, site.code);
       for (const yaml::Pair& p : vars->pairs) {
         if (!p.key || !p.value || !p.value->is_scalar() || p.value->value.empty()) continue;
-        const std::string& value = p.value->value;
+        const std::string value = p.value->value.str();
         if (value.find('$') != std::string::npos) continue;  // expansions, bindings
         Reference ref = parse_reference(value);
         if (ref.has_placeholder) continue;

@@ -42,7 +42,7 @@ void check_wrapped(RuleContext& ctx, const yaml::Pair& p, std::string_view inner
   const bool simple = map.pairs.size() == 1 && value && value->is_scalar() &&
                       value->style != yaml::ScalarStyle::Literal &&
                       value->style != yaml::ScalarStyle::Folded;
-  const std::string& key = p.key->value;
+  const std::string key = p.key->value.str();
   std::string shown = simple ? std::string(source_of(ctx, *value)) : "<" + std::string(inner) + ">";
   std::string message = "`" + key + ": {" + std::string(inner) + ": " + shown + "}` is " +
                         std::string(kPreview) + ", which today's CLI rejects; write `" + key +

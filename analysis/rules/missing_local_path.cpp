@@ -50,7 +50,7 @@ class MissingLocalPath final : public Rule {
             std::vector<Missing>& out) const {
     yaml::walk_tree(root, [&](const yaml::Visit& v) {
       if (!v.pair) return true;
-      const std::string& key = v.pair->key->value;
+      const std::string key = v.pair->key->value.str();
       const yaml::Node& value = v.node;
       if (value.is_scalar()) {
         // `holder` is the key that holds the pair's mapping, `outer` the one above it.
@@ -123,7 +123,7 @@ class MissingLocalPath final : public Rule {
     if (!file || !file->is_scalar()) return;
     std::string folder = local_code_folder(base, root.get("code"));
     if (folder.empty() || !ctx.env.exists(folder)) return;
-    const std::string& text = file->value;
+    const std::string text = file->value.str();
     Reference ref = parse_reference(text);
     if (text.empty() || ref.kind != ReferenceKind::LocalPath || ref.has_binding ||
         ref.has_placeholder)
@@ -138,7 +138,7 @@ class MissingLocalPath final : public Rule {
 
   void check_path(const RuleContext& ctx, const std::string& base, const yaml::Node& value,
                   std::string_view key, Expect expect, bool load, std::vector<Missing>& out) const {
-    const std::string& text = value.value;
+    const std::string text = value.value.str();
     if (text.empty() || text.find_first_of("*?<>$") != std::string::npos) return;
     Reference ref = parse_reference(text);
     if (ref.kind != ReferenceKind::LocalPath || ref.has_binding || ref.has_placeholder) return;

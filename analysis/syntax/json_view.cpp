@@ -33,7 +33,8 @@ class Converter {
       case yaml::NodeKind::Mapping: {
         nlohmann::json obj = nlohmann::json::object();
         for (const yaml::Pair& p : n->pairs) {
-          std::string name = p.key && p.key->kind == yaml::NodeKind::Scalar ? p.key->value : "";
+          std::string name =
+              p.key && p.key->kind == yaml::NodeKind::Scalar ? p.key->value.str() : "";
           TextRange key_range = p.key ? p.key->range : TextRange{};
           obj[name] = convert(p.value, pointer + "/" + escape_pointer_token(name), key_range);
         }

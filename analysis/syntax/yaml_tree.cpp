@@ -115,9 +115,9 @@ class Builder : public YAML::EventHandler {
     if (skipping()) return;
     Node* n = tree_.make(NodeKind::Scalar);
     uint32_t at = content_start(mark);
-    n->value = value;
+    tree_.set_value(*n, value);
     n->style = style_at(at, tag);
-    if (tag != "?" && tag != "!") n->tag = tag;
+    if (tag != "?" && tag != "!") tree_.set_tag(*n, tag);
     n->range = {at, scalar_end(src_, at, n->style, value, parent_indent(), in_flow())};
     if (n->style == ScalarStyle::DoubleQuoted || n->style == ScalarStyle::SingleQuoted) {
       // yaml-cpp accepts a quote left open up to the end of the text; PyYAML does not.
@@ -188,6 +188,7 @@ class Builder : public YAML::EventHandler {
     Node* node;
     Node* pending_key = nullptr;
     int indent = -1;
+    uint32_t first = 0;  // of the collection's pairs or items in pairs_ or items_
   };
 
   bool skipping() const { return documents_ > 1; }
@@ -268,11 +269,12 @@ class Builder : public YAML::EventHandler {
     uint32_t at = content_start(mark);
     n->range = {at, at};
     n->flow = at < src_.size() && (src_[at] == '[' || src_[at] == '{');
-    if (tag != "?" && tag != "!") n->tag = tag;
+    if (tag != "?" && tag != "!") tree_.set_tag(*n, tag);
     remember(anchor, n);
     int indent = static_cast<int>(doc_.to_utf8(at).column);
     // A block sequence used as a mapping value may sit at the key's indentation.
-    stack_.push_back({n, nullptr, indent});
+    size_t first = kind == NodeKind::Mapping ? pairs_.size() : items_.size();
+    stack_.push_back({n, nullptr, indent, static_cast<uint32_t>(first)});
   }
 
   void close() {
@@ -280,19 +282,23 @@ class Builder : public YAML::EventHandler {
     Frame f = stack_.back();
     stack_.pop_back();
     Node* n = f.node;
-    if (n->kind == NodeKind::Mapping) resolve_merges(*n);
+    const bool map = n->kind == NodeKind::Mapping;
+    if (map) resolve_merges(f.first);
     uint32_t end = n->range.begin;
     uint64_t weight = 1;
     auto extend = [&](const Node* c) {
       if (c && c->range.end > end && c->range.begin >= n->range.begin) end = c->range.end;
       if (c) weight = std::min(kWeightCap, weight + c->weight);
     };
-    for (const Pair& p : n->pairs) {
-      if (p.merged) continue;
-      extend(p.key);
-      extend(p.value);
+    if (map) {
+      for (size_t i = f.first; i < pairs_.size(); ++i) {
+        if (pairs_[i].merged) continue;
+        extend(pairs_[i].key);
+        extend(pairs_[i].value);
+      }
+    } else {
+      for (size_t i = f.first; i < items_.size(); ++i) extend(items_[i]);
     }
-    for (const Node* c : n->items) extend(c);
     if (f.pending_key) extend(f.pending_key);
     if (n->flow) {
       char closer = n->kind == NodeKind::Mapping ? '}' : ']';
@@ -309,13 +315,19 @@ class Builder : public YAML::EventHandler {
     }
     n->range.end = end;
     n->weight = static_cast<uint32_t>(weight);
-    if (n->kind == NodeKind::Mapping && has_duplicates(*n)) {
-      report_duplicates(*n);
-      drop_overridden(*n);
+    if (map && has_duplicates(f.first)) {
+      report_duplicates(f.first);
+      drop_overridden(f.first);
     }
-    // The lists are complete: give back what doubling left unused (a server keeps the trees).
-    n->pairs.shrink_to_fit();
-    n->items.shrink_to_fit();
+    // The collection is complete: its children leave the scratch stack for an array of exactly
+    // their number in the tree's arena.
+    if (map) {
+      tree_.set_pairs(*n, pairs_.data() + f.first, pairs_.size() - f.first);
+      pairs_.resize(f.first);
+    } else {
+      tree_.set_items(*n, items_.data() + f.first, items_.size() - f.first);
+      items_.resize(f.first);
+    }
     add(n);
   }
 
@@ -327,13 +339,13 @@ class Builder : public YAML::EventHandler {
     }
     Frame& f = stack_.back();
     if (f.node->kind == NodeKind::Sequence) {
-      f.node->items.push_back(n);
+      items_.push_back(n);
     } else if (!f.pending_key) {
       f.pending_key = n;
     } else {
       // A key that is a syntax error stays out of the tree: one message for one mistake.
       if (f.node->flow || key_has_colon(*f.pending_key, *n))
-        f.node->pairs.push_back({f.pending_key, n, false});
+        pairs_.push_back({f.pending_key, n, false});
       f.pending_key = nullptr;
     }
   }
@@ -367,11 +379,15 @@ class Builder : public YAML::EventHandler {
 
   // PyYAML semantics: keys written in the mapping win over merged ones, and among merged
   // mappings the first one listed wins.
-  void resolve_merges(Node& map) {
-    if (std::none_of(map.pairs.begin(), map.pairs.end(),
+  void resolve_merges(size_t first) {
+    if (std::none_of(pairs_.begin() + first, pairs_.end(),
                      [](const Pair& p) { return is_merge_key(p.key); }))
       return;
-    std::vector<Pair> own, merged;
+    // Scratch kept across mappings: a pipeline merges defaults into every step.
+    std::vector<Pair>& own = merge_own_;
+    std::vector<Pair>& merged = merge_from_;
+    own.clear();
+    merged.clear();
     auto has_key = [](const std::vector<Pair>& ps, const Node* key) {
       if (!key || key->kind != NodeKind::Scalar) return false;
       return std::any_of(ps.begin(), ps.end(), [&](const Pair& p) {
@@ -390,7 +406,8 @@ class Builder : public YAML::EventHandler {
       for (const Pair& p : source->pairs)
         if (!has_key(merged, p.key)) merged.push_back({p.key, p.value, true});
     };
-    for (const Pair& p : map.pairs) {
+    for (size_t i = first; i < pairs_.size(); ++i) {
+      const Pair& p = pairs_[i];
       if (!is_merge_key(p.key)) {
         own.push_back(p);
       } else if (p.value && p.value->kind == NodeKind::Sequence) {
@@ -401,43 +418,47 @@ class Builder : public YAML::EventHandler {
     }
     for (const Pair& p : merged)
       if (!has_key(own, p.key)) own.push_back(p);
-    map.pairs.assign(own.data(), own.data() + own.size());
+    pairs_.resize(first);
+    pairs_.insert(pairs_.end(), own.begin(), own.end());
   }
 
-  // Whether two scalar keys of `map` are the same. Almost no mapping has any, and most have a
-  // handful of keys: those are compared pairwise, without building a hash table per mapping.
-  static bool has_duplicates(const Node& map) {
-    const auto& ps = map.pairs;
-    auto key = [&](size_t i) -> const std::string* {
+  // Whether two scalar keys of the mapping whose pairs start at `first` are the same. Almost no
+  // mapping has any, and most have a handful of keys: those are compared pairwise, without
+  // building a hash table per mapping.
+  bool has_duplicates(size_t first) const {
+    const Pair* ps = pairs_.data() + first;
+    const size_t count = pairs_.size() - first;
+    auto key = [&](size_t i) -> const Text* {
       const Node* k = ps[i].key;
       return ps[i].merged || !k || k->kind != NodeKind::Scalar ? nullptr : &k->value;
     };
-    if (ps.size() <= 32) {
-      for (size_t i = 0; i < ps.size(); ++i) {
-        const std::string* a = key(i);
+    if (count <= 32) {
+      for (size_t i = 0; i < count; ++i) {
+        const Text* a = key(i);
         if (!a) continue;
-        for (size_t j = i + 1; j < ps.size(); ++j)
-          if (const std::string* b = key(j); b && *a == *b) return true;
+        for (size_t j = i + 1; j < count; ++j)
+          if (const Text* b = key(j); b && *a == *b) return true;
       }
       return false;
     }
     std::unordered_set<std::string_view> seen;
-    seen.reserve(ps.size());
-    for (size_t i = 0; i < ps.size(); ++i)
-      if (const std::string* k = key(i); k && !seen.insert(*k).second) return true;
+    seen.reserve(count);
+    for (size_t i = 0; i < count; ++i)
+      if (const Text* k = key(i); k && !seen.insert(*k).second) return true;
     return false;
   }
 
-  void report_duplicates(const Node& map) {
-    const auto& ps = map.pairs;
+  void report_duplicates(size_t first) {
+    const Pair* ps = pairs_.data() + first;
+    const size_t count = pairs_.size() - first;
     std::unordered_map<std::string_view, size_t> last;
-    last.reserve(ps.size());
-    for (size_t i = 0; i < ps.size(); ++i) {
+    last.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
       const Node* k = ps[i].key;
       if (ps[i].merged || !k || k->kind != NodeKind::Scalar) continue;
       last[k->value] = i;
     }
-    for (size_t i = 0; i < ps.size(); ++i) {
+    for (size_t i = 0; i < count; ++i) {
       const Node* k = ps[i].key;
       if (ps[i].merged || !k || k->kind != NodeKind::Scalar) continue;
       size_t winner = last[k->value];
@@ -446,7 +467,7 @@ class Builder : public YAML::EventHandler {
       tree_.diagnostics.push_back({k->range,
                                    Severity::Warning,
                                    "duplicate-key",
-                                   "duplicate key `" + k->value +
+                                   "duplicate key `" + k->value.str() +
                                        "`: this value is ignored, the one on line " +
                                        std::to_string(line) + " wins",
                                    {}});
@@ -455,25 +476,25 @@ class Builder : public YAML::EventHandler {
 
   // PyYAML keeps the last of duplicate keys: the earlier ones (reported above) leave the tree,
   // so that no check judges a value the service never reads.
-  static void drop_overridden(Node& map) {
+  void drop_overridden(size_t first) {
+    const size_t count = pairs_.size() - first;
     std::unordered_map<std::string_view, size_t> last;
     bool duplicates = false;
-    for (size_t i = 0; i < map.pairs.size(); ++i) {
-      const Node* k = map.pairs[i].key;
-      if (map.pairs[i].merged || !k || k->kind != NodeKind::Scalar) continue;
-      duplicates |= last.count(k->value) > 0;
-      last[k->value] = i;
+    for (size_t i = 0; i < count; ++i) {
+      const Pair& p = pairs_[first + i];
+      if (p.merged || !p.key || p.key->kind != NodeKind::Scalar) continue;
+      duplicates |= last.count(p.key->value) > 0;
+      last[p.key->value] = i;
     }
     if (!duplicates) return;
-    std::vector<Pair> kept;
-    kept.reserve(map.pairs.size());
-    for (size_t i = 0; i < map.pairs.size(); ++i) {
-      const Pair& p = map.pairs[i];
+    size_t out = first;
+    for (size_t i = 0; i < count; ++i) {
+      const Pair p = pairs_[first + i];
       const Node* k = p.key;
       if (!p.merged && k && k->kind == NodeKind::Scalar && last[k->value] != i) continue;
-      kept.push_back(p);
+      pairs_[out++] = p;
     }
-    map.pairs.assign(kept.data(), kept.data() + kept.size());
+    pairs_.resize(out);
   }
 
   const Document& doc_;
@@ -481,6 +502,10 @@ class Builder : public YAML::EventHandler {
   Tree& tree_;
   const ParseLimits& limits_;
   std::vector<Frame> stack_;
+  // The children of the collections still open, innermost last (Frame::first).
+  std::vector<Pair> pairs_;
+  std::vector<Node*> items_;
+  std::vector<Pair> merge_own_, merge_from_;  // resolve_merges' scratch
   std::unordered_map<YAML::anchor_t, Node*> anchors_;
   uint64_t alias_weight_ = 0;
   bool alias_limit_reported_ = false;
@@ -523,6 +548,7 @@ class ViewBuf final : public std::streambuf {
 
 ParseOutcome parse_once(const Document& doc, std::string_view src, Tree& tree,
                         const ParseLimits& limits) {
+  tree.size_arenas(src.size());
   ViewBuf buf(src);
   std::istream in(&buf);
   Builder builder(doc, src, tree, limits);
@@ -779,9 +805,10 @@ void drop_keys_of_blanked_values(const Document& doc, Tree& tree) {
     return std::find(tree.blanked_lines.begin(), tree.blanked_lines.end(), l) !=
            tree.blanked_lines.end();
   };
+  std::vector<Pair> kept;
   for (Node& n : tree.nodes) {
     if (n.kind != NodeKind::Mapping) continue;
-    n.pairs.erase_if([&](const Pair& p) {
+    auto dropped = [&](const Pair& p) {
       if (p.merged || !p.key || !p.value || p.value->kind != NodeKind::Null ||
           p.value->range.end > p.value->range.begin)
         return false;
@@ -796,7 +823,12 @@ void drop_keys_of_blanked_values(const Document& doc, Tree& tree) {
         if (content) return is_blanked(l);
       }
       return false;
-    });
+    };
+    if (std::none_of(n.pairs.begin(), n.pairs.end(), dropped)) continue;
+    kept.clear();
+    for (const Pair& p : n.pairs)
+      if (!dropped(p)) kept.push_back(p);
+    tree.set_pairs(n, kept.data(), kept.size());
   }
 }
 
@@ -925,55 +957,228 @@ Tree parse(const Document& doc, const ParseLimits& limits) {
   drop_keys_of_blanked_values(doc, tree);
   // A small tree loses up to a fifth of its slots to the last chunk: give them back. A large
   // one wastes at most 511 slots of many thousands, not worth a second copy of its nodes.
-  if (tree.nodes.size() <= kCompactMaxNodes) tree.nodes.compact(tree.root);
+  if (tree.nodes.size() <= kCompactMaxNodes) tree.compact();
   return tree;
 }
 
-void NodeStore::compact(Node*& root) {
-  if (size_ == 0 || (chunks_.size() == 1 && chunks_[0].capacity == size_)) return;
+Arena& Arena::operator=(Arena&& other) noexcept {
+  if (this != &other) {
+    release();
+    last_ = std::exchange(other.last_, nullptr);
+    cur_ = std::exchange(other.cur_, nullptr);
+    end_ = std::exchange(other.end_, nullptr);
+    used_ = std::exchange(other.used_, 0);
+    reserved_ = std::exchange(other.reserved_, 0);
+    next_ = std::exchange(other.next_, 0);
+  }
+  return *this;
+}
+
+void Arena::release() {
+  for (Chunk* c = last_; c;) {
+    Chunk* previous = c->previous;
+    std::free(c);
+    c = previous;
+  }
+  last_ = nullptr;
+  cur_ = end_ = nullptr;
+  used_ = reserved_ = 0;
+}
+
+void* Arena::grow(size_t bytes, size_t align) {
+  // Doubling: a chunk as large as all before it, so that the chunks are few and the unused end
+  // of the last one is at most half (or kMaxChunk) of what was reserved.
+  size_t want = next_ ? next_ : std::clamp(reserved_, kMinChunk, kMaxChunk);
+  // The data after a header is aligned as malloc aligns (16 bytes).
+  size_t size = std::max(want, bytes + (align > alignof(std::max_align_t) ? align : 0));
+  auto* c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + size));
+  if (!c) throw std::bad_alloc();
+  c->previous = last_;
+  c->size = size;
+  last_ = c;
+  reserved_ += size;
+  next_ = 0;
+  cur_ = reinterpret_cast<char*>(c + 1);
+  end_ = cur_ + size;
+  return allocate(bytes, align);
+}
+
+size_t Arena::chunks() const {
+  size_t n = 0;
+  for (const Chunk* c = last_; c; c = c->previous) ++n;
+  return n;
+}
+
+bool Arena::contains(const void* p) const {
+  auto at = reinterpret_cast<uintptr_t>(p);
+  for (const Chunk* c = last_; c; c = c->previous) {
+    auto begin = reinterpret_cast<uintptr_t>(c + 1);
+    if (at >= begin && at < begin + c->size) return true;
+  }
+  return false;
+}
+
+ptrdiff_t Arena::shrink_to_fit() {
+  Chunk* chunk = last_;
+  if (!chunk || chunk->previous) return 0;
+  char* data = reinterpret_cast<char*>(chunk + 1);
+  const size_t in_use = static_cast<size_t>(cur_ - data);
+  if (in_use == chunk->size) return 0;
+  const auto old = reinterpret_cast<uintptr_t>(data);
+  void* p = std::realloc(static_cast<void*>(chunk), sizeof(Chunk) + in_use);
+  if (!p) return 0;  // the block is left as it was
+  last_ = static_cast<Chunk*>(p);
+  last_->size = in_use;
+  reserved_ = in_use;
+  cur_ = end_ = reinterpret_cast<char*>(last_ + 1) + in_use;
+  return static_cast<ptrdiff_t>(reinterpret_cast<uintptr_t>(last_ + 1) - old);
+}
+
+Text Tree::store_text(std::string_view text) {
+  if (text.empty()) return {};
+  // An arena another tree adopted is not written to again: a new one takes the text.
+  if (strings_ && strings_.use_count() > 1) {
+    borrowed_bytes_ += strings_->reserved();
+    borrowed_.push_back(std::move(strings_));
+  }
+  if (!strings_) strings_ = std::make_shared<Arena>(next_text_chunk_);
+  char* p = static_cast<char*>(strings_->allocate(text.size(), 1));
+  std::memcpy(p, text.data(), text.size());
+  live_text_ += text.size();
+  return Text(p, static_cast<uint32_t>(text.size()));
+}
+
+void Tree::size_arenas(size_t text_bytes) {
+  // Tags may be longer than written ("!!str" is "tag:yaml.org,2002:str").
+  next_text_chunk_ = std::clamp(text_bytes + 64, Arena::kMinChunk, Arena::kMaxChunk);
+  lists_.size_next_chunk(std::clamp(text_bytes, Arena::kMinChunk, Arena::kMaxChunk));
+}
+
+void Tree::adopt_strings_from(const Tree& other) {
+  if (&other == this) return;
+  auto adopt = [&](const std::shared_ptr<const Arena>& a) {
+    if (!a || a == strings_ || std::find(borrowed_.begin(), borrowed_.end(), a) != borrowed_.end())
+      return;
+    borrowed_bytes_ += a->reserved();
+    borrowed_.push_back(a);
+  };
+  adopt(other.strings_);
+  for (const auto& a : other.borrowed_) adopt(a);
+}
+
+void Tree::settle_strings() {
+  if (borrowed_.empty()) return;
+  // Some slack, so that a small tree does not copy its text over a few hundred bytes.
+  if (borrowed_.size() > kMaxBorrowed || borrowed_bytes_ > 2 * live_text_ + Arena::kMaxChunk)
+    reown_strings();
+}
+
+void Tree::reown_strings() {
+  size_t total = 0;
+  for (const Node& n : nodes) total += n.value.size() + n.tag.size();
+  auto fresh = std::make_shared<Arena>(total);
+  auto copy = [&](Text& t) {
+    if (t.empty()) return;
+    char* p = static_cast<char*>(fresh->allocate(t.size(), 1));
+    std::memcpy(p, t.data(), t.size());
+    t = Text(p, t.size_);
+  };
+  for (Node& n : nodes) {
+    copy(n.value);
+    copy(n.tag);
+  }
+  strings_ = std::move(fresh);
+  borrowed_.clear();
+  borrowed_bytes_ = 0;
+  live_text_ = total;
+}
+
+void Tree::compact() {
+  const size_t size = nodes.size_;
+  if (size == 0) return;
+  auto& chunks = nodes.chunks_;
   // The old chunks by address, with the index of their first node, to map a pointer to its node.
   struct Span {
     const Node* begin;
     size_t capacity;
     size_t first;
   };
+  const bool in_one_chunk = chunks.size() == 1 && chunks[0].capacity == size;
   std::vector<Span> spans;
-  spans.reserve(chunks_.size());
-  size_t first = 0;
-  for (const Chunk& c : chunks_) {
-    spans.push_back({c.nodes.get(), c.capacity, first});
-    first += c.capacity;
+  std::unique_ptr<Node[]> fresh;
+  Node* out = chunks[0].nodes.get();
+  if (!in_one_chunk) {
+    spans.reserve(chunks.size());
+    size_t first = 0;
+    for (const NodeStore::Chunk& c : chunks) {
+      spans.push_back({c.nodes.get(), c.capacity, first});
+      first += c.capacity;
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return std::less<>()(a.begin, b.begin); });
+    fresh.reset(new Node[size]);
+    out = fresh.get();
+    // Chunks hold consecutive indexes in the order they were made; only the last one is partial.
+    size_t i = 0;
+    for (const Node& n : nodes) out[i++] = n;
   }
-  std::sort(spans.begin(), spans.end(),
-            [](const Span& a, const Span& b) { return std::less<>()(a.begin, b.begin); });
-  auto fresh = std::make_unique<Node[]>(size_);
-  Node* out = fresh.get();
   auto moved = [&](Node* n) -> Node* {
-    if (!n) return nullptr;
+    if (!n || in_one_chunk) return n;
     auto it = std::upper_bound(spans.begin(), spans.end(), n, [](const Node* p, const Span& s) {
       return std::less<>()(p, s.begin);
     });
     --it;
     return out + it->first + static_cast<size_t>(n - it->begin);
   };
-  // Chunks hold consecutive indexes in the order they were made; only the last one is partial.
-  size_t i = 0;
-  for (Node& n : *this) out[i++] = std::move(n);
-  for (size_t k = 0; k < size_; ++k) {
-    for (Pair& p : out[k].pairs) {
-      p.key = moved(p.key);
-      p.value = moved(p.value);
+  // The lists, repointed at the moved nodes, into one block of exactly their size (pairs and
+  // node pointers are both 8-byte aligned multiples of 8 bytes: no padding between them).
+  size_t list_bytes = 0;
+  for (size_t k = 0; k < size; ++k)
+    list_bytes += out[k].pairs.size() * sizeof(Pair) + out[k].items.size() * sizeof(Node*);
+  Arena lists(list_bytes);
+  for (size_t k = 0; k < size; ++k) {
+    Node& n = out[k];
+    if (!n.pairs.empty()) {
+      auto* ps = static_cast<Pair*>(lists.allocate(n.pairs.size() * sizeof(Pair), alignof(Pair)));
+      for (size_t i = 0; i < n.pairs.size(); ++i)
+        ps[i] = {moved(n.pairs[i].key), moved(n.pairs[i].value), n.pairs[i].merged};
+      n.pairs = NodeList<Pair>(ps, n.pairs.size());
     }
-    for (Node*& item : out[k].items) item = moved(item);
+    if (!n.items.empty()) {
+      auto* is =
+          static_cast<Node**>(lists.allocate(n.items.size() * sizeof(Node*), alignof(Node*)));
+      for (size_t i = 0; i < n.items.size(); ++i) is[i] = moved(n.items[i]);
+      n.items = NodeList<Node*>(is, n.items.size());
+    }
   }
+  lists_ = std::move(lists);
   root = moved(root);
-  chunks_.clear();
-  chunks_.push_back({std::move(fresh), size_});
-  used_ = size_;
+  if (!in_one_chunk) {
+    chunks.clear();
+    chunks.push_back({std::move(fresh), size});
+    nodes.used_ = size;
+  }
+  // The text: the unused end of its one chunk goes back (realloc shrinks in place, but may
+  // move it), or several chunks become one. An arena shared with another tree stays as it is.
+  if (!strings_ || !borrowed_.empty() || strings_.use_count() > 1) return;
+  if (strings_->chunks() > 1) {
+    reown_strings();
+    return;
+  }
+  if (ptrdiff_t shift = strings_->shrink_to_fit()) {
+    auto repoint = [&](Text& t) {
+      if (!t.empty())
+        t.data_ = reinterpret_cast<const char*>(reinterpret_cast<uintptr_t>(t.data_) + shift);
+    };
+    for (size_t k = 0; k < size; ++k) {
+      repoint(out[k].value);
+      repoint(out[k].tag);
+    }
+  }
 }
 
-std::ostream& operator<<(std::ostream& out, const Tag& tag) {
-  return out << tag.view();
+std::ostream& operator<<(std::ostream& out, Text text) {
+  return out << text.view();
 }
 
 const Node* Node::get(std::string_view key) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -40,157 +41,120 @@ struct Pair {
   bool merged = false;  // copied in by a `<<` merge key; its ranges are at the merged mapping
 };
 
-// A vector of pairs or node pointers in 8 bytes (std::vector takes 24): a server holds the
-// trees of hundreds of documents, and every node has one list of each kind, most of them
-// empty. An empty list is a null pointer; a filled one points at its size and capacity,
-// followed by the elements. Value semantics like std::vector; elements are trivially
-// copyable, so growth is a realloc.
+// The views below are packed to 4-byte alignment, 12 bytes each instead of 16, so that a Node
+// takes 64 bytes: a server holds the trees of hundreds of documents.
+#pragma pack(push, 4)
+
+// Text in memory a Tree owns (or borrows, see Tree::adopt_strings_from): a pointer and a
+// length, copied for free. Reads like a std::string_view, to which it converts; `str()` makes
+// a std::string. It stays valid as long as the tree whose node holds it.
+class Text {
+ public:
+  constexpr Text() = default;
+  // Refers to `bytes`, which must outlive every copy (a string literal, or a tree's text).
+  static constexpr Text borrow(std::string_view bytes) {
+    return Text(bytes.data(), static_cast<uint32_t>(bytes.size()));
+  }
+
+  constexpr std::string_view view() const { return {data_, size_}; }
+  constexpr operator std::string_view() const { return view(); }
+  std::string str() const { return std::string(view()); }
+  constexpr const char* data() const { return data_; }
+  constexpr size_t size() const { return size_; }
+  constexpr size_t length() const { return size_; }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr const char* begin() const { return data_; }
+  constexpr const char* end() const { return data_ + size_; }
+  constexpr char operator[](size_t i) const { return data_[i]; }
+  constexpr char front() const { return data_[0]; }
+  constexpr char back() const { return data_[size_ - 1]; }
+  // A view of the same bytes, valid as long as this one.
+  constexpr Text substr(size_t pos, size_t n = std::string_view::npos) const {
+    return borrow(view().substr(pos, n));
+  }
+  constexpr size_t find(std::string_view s, size_t pos = 0) const { return view().find(s, pos); }
+  constexpr size_t find(char c, size_t pos = 0) const { return view().find(c, pos); }
+  constexpr size_t rfind(char c, size_t pos = std::string_view::npos) const {
+    return view().rfind(c, pos);
+  }
+  constexpr size_t rfind(std::string_view s, size_t pos = std::string_view::npos) const {
+    return view().rfind(s, pos);
+  }
+  constexpr size_t find_first_of(std::string_view s, size_t pos = 0) const {
+    return view().find_first_of(s, pos);
+  }
+  constexpr size_t find_first_not_of(std::string_view s, size_t pos = 0) const {
+    return view().find_first_not_of(s, pos);
+  }
+  constexpr bool starts_with(std::string_view s) const { return view().starts_with(s); }
+  constexpr bool starts_with(char c) const { return view().starts_with(c); }
+  constexpr bool ends_with(std::string_view s) const { return view().ends_with(s); }
+  constexpr bool ends_with(char c) const { return view().ends_with(c); }
+
+  friend constexpr bool operator==(Text a, Text b) { return a.view() == b.view(); }
+  friend constexpr bool operator==(Text a, std::string_view b) { return a.view() == b; }
+  friend constexpr auto operator<=>(Text a, Text b) { return a.view() <=> b.view(); }
+  friend constexpr auto operator<=>(Text a, std::string_view b) { return a.view() <=> b; }
+  friend std::ostream& operator<<(std::ostream& out, Text text);
+  // Concatenation makes a std::string, as with std::string operands.
+  friend std::string operator+(std::string a, Text b) { return std::move(a.append(b.view())); }
+  friend std::string operator+(Text a, std::string_view b) { return a.str().append(b); }
+  friend std::string operator+(const char* a, Text b) { return std::string(a).append(b.view()); }
+
+ private:
+  constexpr Text(const char* data, uint32_t size) : data_(data), size_(size) {}
+  friend struct Tree;
+
+  const char* data_ = nullptr;
+  uint32_t size_ = 0;
+};
+
+// An explicit tag, e.g. "tag:yaml.org,2002:str"; empty when there is none.
+using Tag = Text;
+
+// The pairs or items of a node: a view of an array the tree owns, made once the collection is
+// complete (Tree::set_pairs, set_items). Copying a node shares its lists; they are read-only.
 template <typename T>
 class NodeList {
-  static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+  static_assert(std::is_trivially_copyable_v<T>);
 
  public:
   using value_type = T;
-  using iterator = T*;
+  using iterator = const T*;
   using const_iterator = const T*;
 
-  NodeList() = default;
-  NodeList(std::initializer_list<T> list) { assign(list.begin(), list.end()); }
-  NodeList(const NodeList& other) { assign(other.begin(), other.end()); }
-  NodeList(NodeList&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
-  NodeList& operator=(const NodeList& other) {
-    if (this != &other) assign(other.begin(), other.end());
-    return *this;
-  }
-  NodeList& operator=(NodeList&& other) noexcept {
-    if (this != &other) {
-      std::free(block_);
-      block_ = std::exchange(other.block_, nullptr);
-    }
-    return *this;
-  }
-  NodeList& operator=(std::initializer_list<T> list) {
-    assign(list.begin(), list.end());
-    return *this;
-  }
-  ~NodeList() { std::free(block_); }
+  constexpr NodeList() = default;
+  // Refers to [data, data + size), which must outlive every copy: a tree's array, or storage of
+  // a stand-in node (incremental/carry.h).
+  NodeList(const T* data, size_t size) : data_(size ? data : nullptr), size_(uint32_t(size)) {}
 
-  // Replaces the contents with [first, last), which must not lie inside this list.
-  void assign(const T* first, const T* last) {
-    size_t n = static_cast<size_t>(last - first);
-    clear();
-    if (n == 0) return;
-    if (n > capacity()) reallocate(n);
-    std::memcpy(static_cast<void*>(data()), first, n * sizeof(T));
-    block_->size = static_cast<uint32_t>(n);
-  }
-  void push_back(const T& value) {
-    const T copy = value;  // `value` may be an element of this list, which growth moves
-    size_t n = size();
-    if (n == capacity()) reallocate(n < 2 ? 2 : n * 2);
-    data()[n] = copy;
-    block_->size = static_cast<uint32_t>(n + 1);
-  }
-  void reserve(size_t n) {
-    if (n > capacity()) reallocate(n);
-  }
-  // Gives back the room that growth left unused (the parser calls it once a collection ends).
-  void shrink_to_fit() {
-    if (capacity() > size()) reallocate(size());
-  }
-  void clear() {
-    if (block_) block_->size = 0;
-  }
-  // Removes the elements `pred` holds for, keeping the order of the rest.
-  template <typename Pred>
-  void erase_if(Pred pred) {
-    if (!block_) return;
-    T* out = std::remove_if(begin(), end(), pred);
-    block_->size = static_cast<uint32_t>(out - data());
-  }
-
-  size_t size() const { return block_ ? block_->size : 0; }
-  size_t capacity() const { return block_ ? block_->capacity : 0; }
-  bool empty() const { return size() == 0; }
-  T* data() { return block_ ? reinterpret_cast<T*>(block_ + 1) : nullptr; }
-  const T* data() const { return block_ ? reinterpret_cast<const T*>(block_ + 1) : nullptr; }
-  T& operator[](size_t i) { return data()[i]; }
-  const T& operator[](size_t i) const { return data()[i]; }
-  T& front() { return data()[0]; }
-  const T& front() const { return data()[0]; }
-  T& back() { return data()[size() - 1]; }
-  const T& back() const { return data()[size() - 1]; }
-  T* begin() { return data(); }
-  T* end() { return data() + size(); }
-  const T* begin() const { return data(); }
-  const T* end() const { return data() + size(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* data() const { return data_; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  const T& front() const { return data_[0]; }
+  const T& back() const { return data_[size_ - 1]; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
   std::reverse_iterator<const T*> rbegin() const { return std::reverse_iterator<const T*>(end()); }
   std::reverse_iterator<const T*> rend() const { return std::reverse_iterator<const T*>(begin()); }
 
  private:
-  struct Block {
-    uint32_t size;
-    uint32_t capacity;
-  };
-  static_assert(sizeof(Block) == 8);
-
-  void reallocate(size_t capacity) {
-    if (capacity == 0) {
-      std::free(block_);
-      block_ = nullptr;
-      return;
-    }
-    const bool fresh = !block_;
-    void* p = std::realloc(static_cast<void*>(block_), sizeof(Block) + capacity * sizeof(T));
-    if (!p) throw std::bad_alloc();
-    block_ = static_cast<Block*>(p);
-    if (fresh) block_->size = 0;
-    block_->capacity = static_cast<uint32_t>(capacity);
-  }
-
-  Block* block_ = nullptr;
+  const T* data_ = nullptr;
+  uint32_t size_ = 0;
 };
 
-// An explicit tag, e.g. "tag:yaml.org,2002:str", in 8 bytes: almost every node has none, and a
-// std::string would cost 32 bytes in each of them. Copies copy the text.
-class Tag {
- public:
-  Tag() = default;
-  Tag(const Tag& other)
-      : text_(other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr) {}
-  Tag(Tag&&) noexcept = default;
-  Tag& operator=(const Tag& other) {
-    if (this != &other) *this = other.view();
-    return *this;
-  }
-  Tag& operator=(Tag&&) noexcept = default;
-  Tag& operator=(std::string_view text) {
-    if (text.empty()) {
-      text_.reset();
-    } else {
-      text_ = std::make_unique<std::string>(text);
-    }
-    return *this;
-  }
+#pragma pack(pop)
 
-  bool empty() const { return !text_; }
-  std::string_view view() const { return text_ ? std::string_view(*text_) : std::string_view(); }
-  friend bool operator==(const Tag& tag, std::string_view text) { return tag.view() == text; }
-  friend std::ostream& operator<<(std::ostream& out, const Tag& tag);
-
- private:
-  std::unique_ptr<std::string> text_;  // null when there is no tag; never empty
-};
-
-// 72 bytes (136 with a std::string tag, std::vector lists and a 64-bit weight), the fields
-// ordered so that no padding is left between them.
+// 64 bytes (72 with lists and a tag that owned their memory, 136 before that), trivially
+// copyable: its text and lists are views of memory the tree owns.
 struct Node {
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
   bool flow = false;      // written in flow style ({} or [])
   uint32_t weight = 1;    // nodes this one stands for once aliases are expanded (<= kWeightCap)
   TextRange range;        // from the first to past the last character of the node
-  std::string value;      // decoded scalar text (Scalar only)
+  Text value;             // decoded scalar text (Scalar only)
   Tag tag;                // explicit tag, e.g. "!!str"; empty when none
   NodeList<Pair> pairs;   // Mapping, in source order, after `<<` merges
   NodeList<Node*> items;  // Sequence
@@ -204,8 +168,59 @@ struct Node {
   const Pair* find_pair(std::string_view key) const;
   // Scalar text, or an empty view for other kinds.
   std::string_view text() const {
-    return kind == NodeKind::Scalar ? std::string_view(value) : std::string_view();
+    return kind == NodeKind::Scalar ? value.view() : std::string_view();
   }
+};
+static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_destructible_v<Node>);
+static_assert(sizeof(Text) == 12 && sizeof(NodeList<Pair>) == 12 && sizeof(Node) == 64);
+
+// Bump allocation in chunks, freed all at once: a tree's text and lists take a handful of
+// allocations, not one per long scalar and per collection. The first chunk is sized by a hint
+// (the text's length); later ones grow with what was handed out, up to kMaxChunk.
+class Arena {
+ public:
+  static constexpr size_t kMinChunk = 256;
+  static constexpr size_t kMaxChunk = size_t{256} << 10;
+
+  Arena() = default;
+  explicit Arena(size_t first_chunk) : next_(first_chunk) {}
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  Arena(Arena&& other) noexcept { *this = std::move(other); }
+  Arena& operator=(Arena&& other) noexcept;
+  ~Arena() { release(); }
+
+  void* allocate(size_t bytes, size_t align) {
+    uintptr_t p = (reinterpret_cast<uintptr_t>(cur_) + (align - 1)) & ~uintptr_t(align - 1);
+    if (!cur_ || p + bytes > reinterpret_cast<uintptr_t>(end_)) return grow(bytes, align);
+    cur_ = reinterpret_cast<char*>(p + bytes);
+    used_ += bytes;
+    return reinterpret_cast<void*>(p);
+  }
+  // The size of the next chunk to allocate (no effect on chunks already made).
+  void size_next_chunk(size_t bytes) { next_ = bytes; }
+  size_t used() const { return used_; }          // bytes handed out
+  size_t reserved() const { return reserved_; }  // bytes of all chunks
+  size_t chunks() const;
+  // Gives the unused end of a single chunk back to the allocator. Returns how far the chunk's
+  // bytes moved (0 almost always: shrinking is done in place), for the caller to repoint.
+  ptrdiff_t shrink_to_fit();
+  // Whether `p` points into one of the chunks.
+  bool contains(const void* p) const;
+
+ private:
+  struct Chunk {
+    Chunk* previous;
+    size_t size;  // of the data after this header
+  };
+  static_assert(sizeof(Chunk) == 16);
+  void* grow(size_t bytes, size_t align);
+  void release();
+
+  Chunk* last_ = nullptr;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
+  size_t used_ = 0, reserved_ = 0, next_ = 0;
 };
 
 // Stable storage for a tree's nodes, in the order they were made: chunks of a quarter of the
@@ -257,22 +272,25 @@ class NodeStore {
     return chunks_.back().nodes[used_++];
   }
   size_t size() const { return size_; }
-  // Moves the nodes, in order, into one chunk of exactly their number, and repoints `root` and
-  // every key, value and item at the moved nodes: a tree that is kept (the server keeps one per
-  // open document) then wastes no slot and holds one allocation for its nodes. Every node
-  // pointer in the tree must point into this store; pointers held elsewhere are invalidated.
-  void compact(Node*& root);
   iterator begin() { return {&chunks_, 0, 0, size_}; }
   iterator end() { return {&chunks_, 0, 0, 0}; }
   const_iterator begin() const { return {&chunks_, 0, 0, size_}; }
   const_iterator end() const { return {&chunks_, 0, 0, 0}; }
 
  private:
+  friend struct Tree;
   std::vector<Chunk> chunks_;
   size_t used_ = 0;  // in the last chunk
   size_t size_ = 0;
 };
 
+// A parsed document. Its nodes live in `nodes`; their text and lists in arenas the tree owns,
+// so that destroying a tree is a few frees. Move-only: moving keeps every node and view valid.
+//
+// Building: make() a node, then set_value, set_tag, set_pairs, set_items (each copies into the
+// tree's arenas). A tree built from another tree's nodes (the incremental splicer) may instead
+// adopt_strings_from() that tree and copy_node() its nodes: their text is then shared, not
+// copied, and stays valid after the other tree is gone.
 struct Tree {
   NodeStore nodes;                      // every node the parser made, in the order it made them
   Node* root = nullptr;                 // the first document's root; null for an empty file
@@ -289,6 +307,67 @@ struct Tree {
     n.kind = kind;
     return &n;
   }
+  // A node with the kind, style, flow, weight, range, value and tag of `n` and no pairs or
+  // items. Its text is `n`'s own bytes: `n`'s tree must be this one or adopted by it.
+  Node* copy_node(const Node& n) {
+    Node& c = nodes.emplace_back();
+    c = n;
+    c.pairs = {};
+    c.items = {};
+    live_text_ += n.value.size() + n.tag.size();
+    return &c;
+  }
+
+  // Copies `text` into the tree's text arena.
+  Text store_text(std::string_view text);
+  void set_value(Node& n, std::string_view text) { n.value = store_text(text); }
+  void set_tag(Node& n, std::string_view text) { n.tag = store_text(text); }
+  // Copies [first, first + count) into the tree's list arena, as the node's pairs or items.
+  void set_pairs(Node& n, const Pair* first, size_t count) { n.pairs = store_list(first, count); }
+  void set_items(Node& n, Node* const* first, size_t count) { n.items = store_list(first, count); }
+  template <typename T>
+  NodeList<T> store_list(const T* first, size_t count) {
+    if (count == 0) return {};
+    void* p = lists_.allocate(count * sizeof(T), alignof(T));
+    std::memcpy(p, first, count * sizeof(T));
+    return NodeList<T>(static_cast<const T*>(p), count);
+  }
+  // The size of the next chunk of each arena, before building (the parser passes the text's
+  // length: it bounds the bytes of the scalars, and lists take about as much).
+  void size_arenas(size_t text_bytes);
+  // The size of the next chunk of list memory (the splicer passes what the old tree used).
+  void reserve_lists(size_t bytes) { lists_.size_next_chunk(bytes); }
+  size_t list_bytes() const { return lists_.used(); }
+
+  // Keeps `other`'s text (its own arena and the ones it borrows) alive as long as this tree, so
+  // that its nodes' Text may be copied into this tree's nodes (copy_node) without copying bytes.
+  void adopt_strings_from(const Tree& other);
+  // Bounds what adopted arenas keep alive: once they hold more than twice the text the nodes
+  // use, or there are more than kMaxBorrowed of them (one per edit of a server's document),
+  // the text the nodes use is copied into one arena of the tree's own and the others let go.
+  static constexpr size_t kMaxBorrowed = 16;
+  void settle_strings();
+  // Copies every node's text into a fresh arena of this tree's own and drops the others.
+  void reown_strings();
+  size_t borrowed_arenas() const { return borrowed_.size(); }
+  size_t borrowed_bytes() const { return borrowed_bytes_; }
+  // Whether `text` lies in this tree's own text arena.
+  bool owns(Text text) const { return strings_ && strings_->contains(text.data()); }
+
+  // Moves the nodes, in order, into one chunk of exactly their number, the lists into one
+  // block of exactly their size, and gives back the text arena's unused end: a tree that is
+  // kept (the server keeps one per open document) then wastes nothing and holds a few
+  // allocations. Every node pointer in the tree must point into its store; pointers held
+  // elsewhere are invalidated. Text views stay valid.
+  void compact();
+
+ private:
+  Arena lists_;
+  std::shared_ptr<Arena> strings_;
+  std::vector<std::shared_ptr<const Arena>> borrowed_;
+  size_t borrowed_bytes_ = 0;
+  size_t next_text_chunk_ = 0;
+  uint64_t live_text_ = 0;  // bytes of text stored or copied into nodes (an upper bound)
 };
 
 struct ParseLimits {

@@ -27,7 +27,7 @@ std::vector<Diagnostic> date_findings(const JsonView& view) {
       continue;
     auto it = view.spans.find(ptr);
     if (it == view.spans.end() || !it->second.node) continue;
-    const std::string& text = it->second.node->value;
+    const std::string text = it->second.node->value.str();
     Diagnostic d;
     d.range = it->second.value;
     d.severity = Severity::Error;

@@ -247,7 +247,7 @@ namespace {
 // Every scalar of the document, in order: what a comment may never change.
 void collect_scalars(const yaml::Node* n, std::vector<std::string>& out) {
   if (!n) return;
-  if (n->is_scalar()) out.push_back(n->value);
+  if (n->is_scalar()) out.push_back(n->value.str());
   for (const yaml::Pair& p : n->pairs) {
     collect_scalars(p.key, out);
     collect_scalars(p.value, out);

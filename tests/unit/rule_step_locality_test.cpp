@@ -63,11 +63,13 @@ int check_file(const fs::path& path, Environment& env) {
                                                                      : jobs->value->range.end});
   const std::vector<std::string> outside = findings(whole, nullptr, spans);
   for (size_t i = 0; i < pairs.size(); ++i) {
-    yaml::Node root = *a.tree->root;
     yaml::Node one = *jobs->value;
-    one.pairs = {pairs[i]};
-    for (yaml::Pair& p2 : root.pairs)
+    one.pairs = yaml::NodeList<yaml::Pair>(&pairs[i], 1);
+    std::vector<yaml::Pair> root_pairs(a.tree->root->pairs.begin(), a.tree->root->pairs.end());
+    for (yaml::Pair& p2 : root_pairs)
       if (p2.key == jobs->key) p2.value = &one;
+    yaml::Node root = *a.tree->root;
+    root.pairs = yaml::NodeList<yaml::Pair>(root_pairs.data(), root_pairs.size());
     yaml::Tree stand_in;
     stand_in.root = &root;
     std::vector<Diagnostic> alone = step_local_findings(linted.doc, stand_in, a.kind, p, env);
