@@ -54,7 +54,11 @@ Snippet make_snippet(const Document& doc, TextRange range) {
     s.line = "...";
     s.underline = "   ";
   }
-  s.line += printable(text.substr(byte_at(from), byte_at(to) - byte_at(from)));
+  const std::string_view shown = text.substr(byte_at(from), byte_at(to) - byte_at(from));
+  if (is_plain_printable(shown))
+    s.line += shown;
+  else
+    s.line += printable(shown);
   if (to < count) s.line += "...";
   for (size_t i = from; i < first && i < to; ++i)
     s.underline += text[start_of(i)] == '\t' ? '\t' : ' ';

@@ -41,14 +41,17 @@ size_t utf8_sequence(std::string_view s, size_t i) {
   return len;
 }
 
+bool is_plain_printable(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    return (c >= 0x20 && c < 0x7F) || c == '\t';
+  });
+}
+
 std::string printable(std::string_view text) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   // Nearly every path, message and source line is printable ASCII: nothing to replace.
-  if (std::all_of(text.begin(), text.end(), [](char ch) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        return (c >= 0x20 && c < 0x7F) || c == '\t';
-      }))
-    return std::string(text);
+  if (is_plain_printable(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {

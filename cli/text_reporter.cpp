@@ -56,6 +56,12 @@ class TextReporter : public Reporter {
         buffer.append(piece.data(), piece.data() + piece.size());
       };
       auto put_number = [&](uint32_t n) { put(fmt::format_int(n).c_str()); };
+      auto put_printable = [&](std::string_view text) {
+        if (is_plain_printable(text))
+          put(text);
+        else
+          put(printable(text));
+      };
       put(style_.bold);
       put(path);
       put(":");
@@ -70,11 +76,11 @@ class TextReporter : public Reporter {
       put(":");
       put(style_.reset);
       put(" ");
-      put(printable(d.message));
+      put_printable(d.message);
       put(" ");
       put(style_.dim);
       put("[");
-      put(printable(d.code));
+      put_printable(d.code);
       put("]");
       put(style_.reset);
       put("\n");
