@@ -14,18 +14,15 @@ namespace amllint::incremental {
 using yaml::Node;
 
 // Nodes by the order they were made in, which is document order in a parsed tree and in a
-// spliced one: runs of consecutive addresses, found in one pass over the store.
+// spliced one: the store's chunks, each a run of consecutive addresses.
 class ModelCarrier::NodeOrder {
  public:
   explicit NodeOrder(const yaml::NodeStore& store) : size_(store.size()) {
-    const Node* previous = nullptr;
     size_t index = 0;
-    for (const Node& n : store) {
-      if (!previous || &n != previous + 1) runs_.push_back({&n, index, 0});
-      ++runs_.back().count;
-      previous = &n;
-      ++index;
-    }
+    store.for_each_run([&](const Node* first, size_t count) {
+      runs_.push_back({first, index, count});
+      index += count;
+    });
     by_address_.resize(runs_.size());
     for (size_t i = 0; i < runs_.size(); ++i) by_address_[i] = i;
     std::sort(by_address_.begin(), by_address_.end(), [&](size_t a, size_t b) {
