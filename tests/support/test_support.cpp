@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -69,6 +70,21 @@ std::string describe(const std::string& path, const Document& doc, const Diagnos
   LineCol p = doc.to_codepoints(d.range.begin);
   return path + ":" + std::to_string(p.line + 1) + ":" + std::to_string(p.column + 1) + ": " +
          severity_name(d.severity) + ": " + d.message + " [" + d.code + "]";
+}
+
+std::vector<std::filesystem::path> pipeline_test_files() {
+  std::vector<std::filesystem::path> out;
+  for (const std::filesystem::path& dir : {shared_dir() / "corpus", fixtures_dir()}) {
+    std::vector<std::filesystem::path> found;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+      if (e.is_regular_file() &&
+          (e.path().extension() == ".yml" || e.path().extension() == ".yaml"))
+        found.push_back(e.path());
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  out.push_back(shared_dir() / "tools/lspbench/data/large/pipeline-200.yml");
+  return out;
 }
 
 }  // namespace amllint::testing

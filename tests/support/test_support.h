@@ -13,6 +13,9 @@ std::string read_file(const std::filesystem::path& path);
 std::filesystem::path shared_dir();    // ../shared beside the repo
 std::filesystem::path corpus_dir();    // ../shared/corpus/azureml-examples
 std::filesystem::path fixtures_dir();  // tests/fixtures
+// Every YAML file of the corpus and the fixtures, sorted, and the editor benchmark's 202-step
+// pipeline last: what the locality tests check each pipeline step of.
+std::vector<std::filesystem::path> pipeline_test_files();
 
 // One row of ../shared/corpus/classification.csv: a file and the kind recorded for it by hand.
 struct ClassifiedFile {

@@ -61,15 +61,6 @@ int check_file(const fs::path& path, Environment& env) {
   return checked;
 }
 
-std::vector<fs::path> yaml_files_under(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file() && (e.path().extension() == ".yml" || e.path().extension() == ".yaml"))
-      out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 uint64_t interface_of(const std::string& text) {
   amllint::testing::Linted linted = amllint::testing::lint_text(text);
   EXPECT_TRUE(linted.analysis.model);
@@ -80,11 +71,8 @@ uint64_t interface_of(const std::string& text) {
 
 TEST(RuleInterfaceLocality, CorpusFixturesAndTheLargePipeline) {
   std::shared_ptr<Environment> env = make_disk_environment();
-  std::vector<fs::path> files = yaml_files_under(amllint::testing::shared_dir() / "corpus");
-  for (const fs::path& f : yaml_files_under(amllint::testing::fixtures_dir())) files.push_back(f);
-  files.push_back(amllint::testing::shared_dir() / "tools/lspbench/data/large/pipeline-200.yml");
   int steps = 0;
-  for (const fs::path& f : files) steps += check_file(f, *env);
+  for (const fs::path& f : amllint::testing::pipeline_test_files()) steps += check_file(f, *env);
   EXPECT_GT(steps, 400);  // or this checks nothing
   int claimed = 0;
   for (const Rule* r : all_rules()) claimed += r->interface_local() && !r->step_local();
