@@ -165,8 +165,8 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
   if (old_pairs.size() != new_pairs.size() || old_pairs.size() == 0) return nullptr;
 
   // Every node outside the block was copied once, in order.
-  if (old_tree.nodes.size() - r.old_block_nodes != r.tree->nodes.size() - r.new_block_nodes ||
-      old_tree.nodes.size() < r.old_block_nodes)
+  if (old_tree.nodes.size() < r.old_block_nodes ||
+      old_tree.nodes.size() - r.old_block_nodes != r.tree->nodes.size() - r.new_block_nodes)
     return nullptr;
   std::unique_ptr<ModelCarrier> c(new ModelCarrier(r, old_model));
   c->from_ = std::make_unique<NodeOrder>(old_tree.nodes);
@@ -214,14 +214,19 @@ std::unique_ptr<ModelCarrier> ModelCarrier::make(const Reparsed& r, const yaml::
 ModelCarrier::ModelCarrier(const Reparsed& r, const JobModel& old_model) : r_(r), old_(old_model) {}
 ModelCarrier::~ModelCarrier() = default;
 
-std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
-  if (index == edited_ || index >= old_steps_.size() || !old_steps_[index]) return std::nullopt;
-  const yaml::Pair& o = old_jobs_->pairs[index];
-  const yaml::Pair& n = new_jobs_->pairs[index];
+ModelCarrier::NodeMap ModelCarrier::node_map() const {
   NodeMap map;
   map.from = from_.get();
   map.to = to_.get();
   map.r = &r_;
+  return map;
+}
+
+std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
+  if (index == edited_ || index >= old_steps_.size() || !old_steps_[index]) return std::nullopt;
+  const yaml::Pair& o = old_jobs_->pairs[index];
+  const yaml::Pair& n = new_jobs_->pairs[index];
+  NodeMap map = node_map();
   if (map.node(o.key) != n.key || map.node(o.value) != n.value) return std::nullopt;
   map.owners.emplace_back(&old_, &model);
   Step s = *old_steps_[index];
@@ -239,10 +244,7 @@ std::optional<Step> ModelCarrier::step(size_t index, const JobModel& model) {
 }
 
 void ModelCarrier::bindings(size_t index, std::vector<BoundExpression>& out) {
-  NodeMap map;
-  map.from = from_.get();
-  map.to = to_.get();
-  map.r = &r_;
+  NodeMap map = node_map();
   map.owners = std::move(owners_[index]);
   const auto [first, last] = old_bindings_[index];
   out.reserve(std::max(out.size() + (last - first), old_.bindings.size()));

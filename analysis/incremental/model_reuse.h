@@ -33,6 +33,7 @@ class ModelCarrier final : public StepReuse {
   struct NodeMap;
   class NodeOrder;
   ModelCarrier(const Reparsed& r, const JobModel& old_model);
+  NodeMap node_map() const;  // from the old tree's nodes to the new one's
 
   const Reparsed& r_;
   const JobModel& old_;
