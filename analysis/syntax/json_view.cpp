@@ -1,42 +1,116 @@
 #include "syntax/json_view.h"
 
+#include <optional>
+
 #include "syntax/yaml_tree.h"
 
 namespace amllint {
 namespace {
 
+// The JSON name of a pair's key: a scalar key's text, "" for any other key.
+std::string_view key_name_view(const yaml::Pair& p) {
+  return p.key && p.key->kind == yaml::NodeKind::Scalar ? std::string_view(p.key->value)
+                                                        : std::string_view();
+}
+
+std::string key_name(const yaml::Pair& p) {
+  return std::string(key_name_view(p));
+}
+
+void append_escaped(std::string& out, std::string_view token) {
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+}
+
+// Whether `escaped`, one token of a pointer, is `name` escaped.
+bool token_names(std::string_view escaped, std::string_view name) {
+  size_t at = 0;
+  for (char c : name) {
+    std::string_view want = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
+    if (escaped.compare(at, want.size(), want) != 0) return false;
+    at += want.size();
+  }
+  return at == escaped.size();
+}
+
+// The index a pointer token names, as std::to_string writes it ("0", "12"; not "01" or "+1").
+std::optional<size_t> token_index(std::string_view token) {
+  if (token.empty() || token.size() > 19 || (token.size() > 1 && token[0] == '0'))
+    return std::nullopt;
+  size_t v = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<size_t>(c - '0');
+  }
+  return v;
+}
+
+// The span of the value the tokens `rest` lead to from `n` (held under the key at `key`). A
+// repeated key is tried from its last pair back: the pair whose value `obj[name]` kept, and
+// for a path only an earlier pair has, the last pair that has it.
+std::optional<SourceSpan> resolve(const yaml::Node* n, TextRange key,
+                                  const std::vector<std::string_view>& tokens, size_t at) {
+  if (at == tokens.size())
+    return n ? SourceSpan{key, n->range, n} : SourceSpan{key, {key.end, key.end}, nullptr};
+  if (!n) return std::nullopt;
+  if (n->kind == yaml::NodeKind::Sequence) {
+    std::optional<size_t> i = token_index(tokens[at]);
+    if (!i || *i >= n->items.size()) return std::nullopt;
+    return resolve(n->items[*i], {}, tokens, at + 1);
+  }
+  if (n->kind != yaml::NodeKind::Mapping) return std::nullopt;
+  for (size_t i = n->pairs.size(); i-- > 0;) {
+    const yaml::Pair& p = n->pairs[i];
+    if (!token_names(tokens[at], key_name_view(p))) continue;
+    if (auto found = resolve(p.value, p.key ? p.key->range : TextRange{}, tokens, at + 1))
+      return found;
+  }
+  return std::nullopt;
+}
+
 class Converter {
  public:
   explicit Converter(JsonView& view) : view_(view) {}
 
-  nlohmann::json convert(const yaml::Node* n, const std::string& pointer, TextRange key) {
-    if (!n) {
-      view_.spans[pointer] = {key, {key.end, key.end}, nullptr};
-      return nullptr;
-    }
-    view_.spans[pointer] = {key, n->range, n};
+  // `path_` is the pointer of `n` while it is converted: kept for the dates, which are rare.
+  nlohmann::json convert(const yaml::Node* n) {
+    if (!n) return nullptr;
     switch (n->kind) {
       case yaml::NodeKind::Null: return nullptr;
       case yaml::NodeKind::Scalar: {
         nlohmann::json v = scalar(*n);
         if (v.is_string() && n->style == yaml::ScalarStyle::Plain && n->tag.empty() &&
             yaml::is_timestamp(n->value))
-          view_.dates.push_back(pointer);
+          view_.dates.push_back(path_);
         return v;
       }
       case yaml::NodeKind::Sequence: {
         nlohmann::json arr = nlohmann::json::array();
-        for (size_t i = 0; i < n->items.size(); ++i)
-          arr.push_back(convert(n->items[i], pointer + "/" + std::to_string(i), {}));
+        const size_t depth = path_.size();
+        for (size_t i = 0; i < n->items.size(); ++i) {
+          path_ += '/';
+          path_ += std::to_string(i);
+          arr.push_back(convert(n->items[i]));
+          path_.resize(depth);
+        }
         return arr;
       }
       case yaml::NodeKind::Mapping: {
         nlohmann::json obj = nlohmann::json::object();
+        const size_t depth = path_.size();
         for (const yaml::Pair& p : n->pairs) {
-          std::string name =
-              p.key && p.key->kind == yaml::NodeKind::Scalar ? p.key->value.str() : "";
-          TextRange key_range = p.key ? p.key->range : TextRange{};
-          obj[name] = convert(p.value, pointer + "/" + escape_pointer_token(name), key_range);
+          std::string name = key_name(p);
+          path_ += '/';
+          append_escaped(path_, name);
+          obj[std::move(name)] = convert(p.value);
+          path_.resize(depth);
         }
         return obj;
       }
@@ -58,6 +132,7 @@ class Converter {
   }
 
   JsonView& view_;
+  std::string path_;
 };
 
 }  // namespace
@@ -102,21 +177,45 @@ std::vector<std::string> split_pointer(std::string_view p) {
   return out;
 }
 
-const SourceSpan& JsonView::span(const std::string& pointer) const {
-  static const SourceSpan none;
-  std::string p = pointer;
-  for (;;) {
-    auto it = spans.find(p);
-    if (it != spans.end()) return it->second;
-    if (p.empty()) return none;
-    p.erase(p.rfind('/'));
+namespace {
+
+// The pointer's tokens, still escaped (they are compared with the escaped key names); nullopt
+// for a text that is not a pointer.
+std::optional<std::vector<std::string_view>> pointer_tokens(std::string_view p) {
+  std::vector<std::string_view> tokens;
+  while (!p.empty()) {
+    if (p[0] != '/') return std::nullopt;
+    p.remove_prefix(1);
+    const size_t slash = p.find('/');
+    tokens.push_back(p.substr(0, slash));
+    p = slash == std::string_view::npos ? std::string_view() : p.substr(slash);
   }
+  return tokens;
+}
+
+}  // namespace
+
+SourceSpan JsonView::span(std::string_view pointer) const {
+  std::optional<std::vector<std::string_view>> tokens = pointer_tokens(pointer);
+  if (!root || !tokens) return {};
+  for (size_t n = tokens->size() + 1; n-- > 0;) {
+    tokens->resize(n);
+    if (auto found = resolve(root, {}, *tokens, 0)) return *found;
+  }
+  return {};
+}
+
+std::optional<SourceSpan> JsonView::exact_span(std::string_view pointer) const {
+  std::optional<std::vector<std::string_view>> tokens = pointer_tokens(pointer);
+  if (!root || !tokens) return std::nullopt;
+  return resolve(root, {}, *tokens, 0);
 }
 
 JsonView to_json(const yaml::Node* root) {
   JsonView view;
+  view.root = root;
   Converter c(view);
-  view.value = root ? c.convert(root, "", {}) : nlohmann::json();
+  view.value = root ? c.convert(root) : nlohmann::json();
   return view;
 }
 

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "diagnostic.h"
@@ -28,15 +28,21 @@ struct SourceSpan {
 
 struct JsonView {
   nlohmann::json value;
-  // "" for the root, "/jobs/train/type" for a nested value (RFC 6901 escaping).
-  std::unordered_map<std::string, SourceSpan> spans;
+  // The tree `value` was made from: span() walks it, so a view answers span() only while that
+  // tree lives. Null for a view built by hand, whose spans are all empty.
+  const yaml::Node* root = nullptr;
   // Pointers of plain scalars PyYAML reads as dates. They stay strings in `value` (JSON has no
   // date), so schema validation sees a string; validate_schema reports them where a date is not
   // accepted.
   std::vector<std::string> dates;
 
-  // The span of `pointer`, or of its nearest ancestor that has one.
-  const SourceSpan& span(const std::string& pointer) const;
+  // The span of `pointer` ("" for the root, "/jobs/train/type" for a nested value, RFC 6901
+  // escaping), or of its nearest ancestor that has one. Where a mapping repeats a key, the value
+  // `value` holds (the last) answers. Found on demand: most files ask for a few spans, and a
+  // table of every node's pointer cost more than the rest of the conversion.
+  SourceSpan span(std::string_view pointer) const;
+  // The span of `pointer` itself; nullopt when no value has that pointer.
+  std::optional<SourceSpan> exact_span(std::string_view pointer) const;
 };
 
 JsonView to_json(const yaml::Node* root);

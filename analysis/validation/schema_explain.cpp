@@ -246,8 +246,8 @@ class Explainer {
                        const std::string& ptr, const std::string& child_ptr,
                        const std::string& noun) {
     auto key_range = [&] {
-      auto span = view_.spans.find(child_ptr);
-      return span != view_.spans.end() ? span->second.key : owner_key_range(view_, ptr);
+      std::optional<SourceSpan> span = view_.exact_span(child_ptr);
+      return span ? span->key : owner_key_range(view_, ptr);
     };
     for (const auto& f : frags) {
       const NodeFacts& facts = node_facts(f);

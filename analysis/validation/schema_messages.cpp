@@ -76,13 +76,12 @@ TextRange owner_key_range(const JsonView& view, const std::string& ptr) {
     if (!s.key.empty()) return s.key;
     return TextRange{s.value.begin, s.value.begin};
   }
-  if (auto it = view.spans.find("/type"); it != view.spans.end()) return it->second.key;
-  const SourceSpan* first = nullptr;
+  if (auto type = view.exact_span("/type")) return type->key;
+  std::optional<SourceSpan> first;
   if (view.value.is_object()) {
     for (const auto& [key, _] : view.value.items()) {
-      auto it = view.spans.find("/" + escape_pointer_token(key));
-      if (it != view.spans.end() && (!first || it->second.key.begin < first->key.begin))
-        first = &it->second;
+      auto s = view.exact_span("/" + escape_pointer_token(key));
+      if (s && (!first || s->key.begin < first->key.begin)) first = s;
     }
   }
   return first ? first->key : TextRange{};

@@ -25,11 +25,11 @@ std::vector<Diagnostic> date_findings(const JsonView& view) {
     if (ptr.find("/environment_variables/") != std::string::npos ||
         ptr.find("/conf/") != std::string::npos || ptr.ends_with("/version"))
       continue;
-    auto it = view.spans.find(ptr);
-    if (it == view.spans.end() || !it->second.node) continue;
-    const std::string text = it->second.node->value.str();
+    std::optional<SourceSpan> span = view.exact_span(ptr);
+    if (!span || !span->node) continue;
+    const std::string text = span->node->value.str();
     Diagnostic d;
-    d.range = it->second.value;
+    d.range = span->value;
     d.severity = Severity::Error;
     d.code = "date-value";
     d.message = "`" + text + "` is read as a date, not as text (YAML 1.1, which `az ml` uses): " +
