@@ -64,7 +64,7 @@ const RuleInfo kRegistry[] = {
      .fixes = Safe},
     {.code = "missing-compute",
      .summary = "a pipeline step that runs on no compute (none on the step, the pipeline or its "
-                "settings)"},
+                "settings), or a Spark step or job with neither `resources` nor `compute`"},
     {.code = "invalid-component-name",
      .severity = Warning,
      .summary = "a component name `az ml component create` rejects (a pipeline referencing the "
