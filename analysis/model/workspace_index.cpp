@@ -86,24 +86,201 @@ bool skipped_folder(const fs::path& p) {
          name == "build" || name.rfind("build-", 0) == 0 || name == "venv";
 }
 
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 // Whether the text can hold a `name` key; false means the root cannot have one (only the text
 // `name` itself decodes to that key). A key written `name`, `"name"`, `'name'` or `{name: ...}`, an
 // anchored `&a name` an alias key refers to, or a block scalar's line: each has a character that
 // is not a letter, digit or `_` before it (or starts the text). `display_name` and
 // `experiment_name`, which every job has, do not, so most job files are not parsed. A backslash
-// escape (`"\x6eame"`) could spell the key otherwise: such a text is only asked for `name`.
+// escape (`"\x6eame"`) could spell the key otherwise, with no `name` in the text at all: such a
+// text is parsed.
 bool may_have_name_key(std::string_view text) {
-  if (text.find('\\') != std::string_view::npos) return text.find("name") != std::string_view::npos;
+  if (text.find('\\') != std::string_view::npos) return true;
   for (size_t at = text.find("name"); at != std::string_view::npos;
        at = text.find("name", at + 1)) {
-    if (at == 0) return true;
-    const char c = text[at - 1];
-    const bool word =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!word) return true;
+    if (at == 0 || !is_word_char(text[at - 1])) return true;
   }
   return false;
 }
+
+// One line of a text for the root look below: where it starts and ends (without its line break),
+// its indentation, and whether it has content (not blank, not only a comment).
+struct TextLine {
+  size_t begin = 0, end = 0;
+  size_t column = 0;
+  bool content = false;
+};
+
+// Whether `rest` (what follows a key) is `:` then nothing or a comment: the line opens a block.
+bool only_colon_and_comment(std::string_view rest) {
+  if (rest.empty() || rest[0] != ':') return false;
+  size_t i = 1;
+  while (i < rest.size() && rest[i] == ' ') ++i;
+  return i == rest.size() || (i > 1 && rest[i] == '#');
+}
+
+// `key:` and nothing else (or a comment): a plain key of letters, digits and `_ - . / $` whose
+// value is the block below it. Its line cannot hold a key of the mapping above it.
+bool is_plain_opener(std::string_view line) {
+  if (line.empty() || !(is_word_char(line[0]) || line[0] == '$')) return false;
+  size_t i = 1;
+  while (i < line.size() && (is_word_char(line[i]) || line[i] == '-' || line[i] == '.' ||
+                             line[i] == '/' || line[i] == '$'))
+    ++i;
+  return only_colon_and_comment(line.substr(i));
+}
+
+// Whether `line` (from its first character) is a block mapping's implicit key: anchors and tags,
+// then a plain key or one quoted on the line, then `:` and a space or the line's end.
+bool is_block_key_line(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == '&' || line[i] == '!')) {
+    while (i < line.size() && line[i] != ' ') ++i;
+    while (i < line.size() && line[i] == ' ') ++i;
+  }
+  if (i >= line.size()) return false;
+  const char first = line[i];
+  if (first == '"' || first == '\'') {
+    size_t close = i + 1;
+    for (;; ++close) {
+      close = line.find(first, close);
+      if (close == std::string_view::npos) return false;
+      if (first == '\'' && close + 1 < line.size() && line[close + 1] == '\'') {
+        ++close;  // `''` inside single quotes is a quote
+        continue;
+      }
+      break;
+    }
+    i = close + 1;
+    while (i < line.size() && line[i] == ' ') ++i;
+  } else {
+    // A plain scalar cannot start with an indicator (`- ? :` only before a space, but such a
+    // first line is not read as a plain key here either way).
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(first) != std::string_view::npos)
+      return false;
+    for (; i < line.size(); ++i) {
+      if (line[i] == '#' && line[i - 1] == ' ') return false;
+      if (line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ')) break;
+    }
+  }
+  return i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
+}
+
+// `---` or `...` at the start of a line: a document's start or end.
+bool is_document_marker(std::string_view line) {
+  return line.size() >= 3 && (line.starts_with("---") || line.starts_with("...")) &&
+         (line.size() == 3 || line[3] == ' ');
+}
+
+}  // namespace
+
+// The root look. A block mapping's keys all start lines at its indentation, so when the root is
+// a block mapping whose first key starts the first content line, at column c, its keys are on
+// lines indented exactly c (YAML 1.2.2, 8.2.2, [187] l+block-mapping(n): every entry of a block
+// mapping at one indentation, its content deeper). A `name` (as may_have_name_key finds it) only on
+// deeper lines is then in a value, and the root has no `name` key. What can put a key's text
+// elsewhere falls back to may_have_name_key's answer: an explicit `? ` key (it may span lines), an
+// alias key or a
+// `<<` merge (their keys are written elsewhere), a flow root, a line indented less than the root
+// (yaml-cpp reads on over such a line inside a quoted or flow value), tabs (the parser re-reads
+// tab-indented lines at a width it chooses), a lone CR or a Unicode line break, backslash
+// escapes, a directive or a document marker other than one `---` at the start. yaml::parse reads
+// the first document only, as this look does.
+//
+// A file with a syntax error is parsed again with lines blanked or moved left (yaml::parse's
+// recovery), which can make a deeper line a root key (a `name:` indented under `version: 1` is
+// moved left to the root). So a deeper `name` counts as nested only when every line that
+// encloses it, up to the root, is a plain `key:` opening a block. Such a line has no value that
+// runs on into the lines below it and no mistake of its own; recovery moves or blanks only the
+// line the parser stops at (with the lines indented under it), so lifting `name` out of those
+// blocks would take a mistake reported on each of them. workspace_index_test puts mistakes on
+// and around them, alone and in pairs.
+bool may_have_root_name_key(std::string_view text) {
+  if (!may_have_name_key(text)) return false;
+  std::string_view t = text;
+  if (t.starts_with("\xEF\xBB\xBF")) t.remove_prefix(3);  // Document drops it
+  if (t.find_first_of(std::string_view("\\\t\0", 3)) != std::string_view::npos ||
+      t.find("\xEF\xBB\xBF") != std::string_view::npos ||
+      t.find("\xC2\x85") != std::string_view::npos ||  // NEL
+      t.find("\xE2\x80\xA8") != std::string_view::npos ||
+      t.find("\xE2\x80\xA9") != std::string_view::npos)
+    return true;
+  std::vector<TextLine> lines;
+  for (size_t b = 0; b <= t.size();) {
+    size_t nl = t.find('\n', b);
+    size_t e = nl == std::string_view::npos ? t.size() : nl;
+    size_t stop = e;
+    if (stop > b && t[stop - 1] == '\r') --stop;
+    if (t.substr(b, stop - b).find('\r') != std::string_view::npos) return true;  // a lone CR
+    TextLine l{b, stop, 0, false};
+    while (b + l.column < stop && t[b + l.column] == ' ') ++l.column;
+    l.content = b + l.column < stop && t[b + l.column] != '#';
+    lines.push_back(l);
+    if (nl == std::string_view::npos) break;
+    b = nl + 1;
+  }
+  auto body = [&](const TextLine& l) {
+    return t.substr(l.begin + l.column, l.end - l.begin - l.column);
+  };
+  size_t first = 0;
+  bool leading_marker = false;
+  for (; first < lines.size(); ++first) {
+    if (!lines[first].content) continue;
+    // One `---` before the root (with nothing but a comment after it) starts the document.
+    std::string_view b = body(lines[first]);
+    if (!leading_marker && lines[first].column == 0 && b.starts_with("---") &&
+        (b.size() == 3 || b.substr(3).find_first_not_of(' ') == std::string_view::npos ||
+         (b[3] == ' ' && b[b.find_first_not_of(' ', 3)] == '#'))) {
+      leading_marker = true;
+      continue;
+    }
+    break;
+  }
+  if (first == lines.size()) return true;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view whole = t.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    if (whole.starts_with('%')) return true;
+    if (is_document_marker(whole) && !(leading_marker && i < first)) return true;
+  }
+  const size_t root_column = lines[first].column;
+  if (!is_block_key_line(body(lines[first]))) return true;
+  // Per content line: whether the lines enclosing it (the nearest line above it indented less,
+  // and so on up to the root's) are all plain `key:` openers, so that its text is in a value
+  // (`in_value`); and whether it is such an opener itself, which its own lines inherit (`chain`).
+  std::vector<uint8_t> in_value(lines.size(), 0), chain(lines.size(), 0);
+  std::vector<size_t> open;  // the enclosing lines of the next line, indentation increasing
+  for (size_t i = first; i < lines.size(); ++i) {
+    const TextLine& l = lines[i];
+    if (!l.content) continue;
+    if (l.column < root_column) return true;
+    std::string_view b = body(l);
+    if (l.column == root_column) {
+      if (b[0] == '?' || b[0] == '*' || b.find("<<") != std::string_view::npos) return true;
+      open.clear();
+    } else {
+      while (lines[open.back()].column >= l.column) open.pop_back();
+      in_value[i] = chain[open.back()];
+    }
+    chain[i] = (l.column == root_column || in_value[i]) && is_plain_opener(b);
+    open.push_back(i);
+  }
+  for (size_t at = t.find("name"); at != std::string_view::npos; at = t.find("name", at + 1)) {
+    if (at > 0 && is_word_char(t[at - 1])) continue;
+    const size_t i = static_cast<size_t>(
+        std::upper_bound(lines.begin(), lines.end(), at,
+                         [](size_t a, const TextLine& x) { return a < x.begin; }) -
+        lines.begin() - 1);
+    // A line that starts with `#` is a comment, or the text of a scalar: never a key.
+    if (!lines[i].content) continue;
+    if (lines[i].column == root_column || !in_value[i]) return true;
+  }
+  return false;
+}
+
+namespace {
 
 // The bytes of a file, read straight into one string (a stream and a string stream copied them
 // twice, for every YAML file of the project); empty when it cannot be read.
@@ -133,7 +310,7 @@ std::optional<AssetDeclaration> index_file(const fs::path& path) {
   // indexing its lines). The look gives the same answer with or without a byte order mark: the
   // mark's last byte is not a word character.
   std::string raw = read_whole(path);
-  if (!may_have_name_key(raw)) return std::nullopt;
+  if (!may_have_root_name_key(raw)) return std::nullopt;
   Document doc(std::move(raw));
   const std::string& text = doc.text();
   yaml::Tree tree = yaml::parse(doc);

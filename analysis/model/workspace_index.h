@@ -66,6 +66,11 @@ bool lists_kind(const Config* config, AssetKind kind);
 // folder above `file_path` holding `.git`, else the file's own folder.
 std::string workspace_root(const std::string& file_path, const Config* config);
 
+// The look at a YAML file's text before the index parses it: false only when its root mapping
+// cannot have a `name` key (as yaml::parse reads it, syntax error recovery included), so the file
+// names no asset and is not parsed. Exposed for its tests.
+bool may_have_root_name_key(std::string_view text);
+
 // Scans `root` (recursively, skipping hidden folders, node_modules and build trees; at most
 // kMaxIndexedFiles YAML files of up to 1 MB, and kMaxIndexedEntries entries in all) and adds
 // `config`'s names and the defaults.
