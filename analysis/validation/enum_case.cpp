@@ -49,6 +49,17 @@ std::string camel_to_snake(std::string_view v) {
   return out;
 }
 
+// fold_case("lower", a) == fold_case("lower", b), without making either: the schemas' `type`
+// conditions compare every step's type with each branch's values this way.
+bool equal_lowered(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 std::string fold_case(std::string_view how, std::string_view v) {
@@ -66,6 +77,12 @@ std::string_view case_of(const nlohmann::json& s) {
 bool in_enum(const nlohmann::json& values, const nlohmann::json& v, std::string_view how) {
   if (how.empty() || !v.is_string())
     return std::find(values.begin(), values.end(), v) != values.end();
+  if (how == "lower") {
+    const std::string& s = v.get_ref<const std::string&>();
+    for (const auto& a : values)
+      if (a.is_string() && equal_lowered(a.get_ref<const std::string&>(), s)) return true;
+    return false;
+  }
   std::string folded = fold_case(how, v.get_ref<const std::string&>());
   for (const auto& a : values)
     if (a.is_string() && fold_case(how, a.get_ref<const std::string&>()) == folded) return true;
@@ -74,6 +91,9 @@ bool in_enum(const nlohmann::json& values, const nlohmann::json& v, std::string_
 
 bool is_const(const nlohmann::json& c, const nlohmann::json& v, std::string_view how) {
   if (how.empty() || !v.is_string()) return c == v;
+  if (how == "lower")
+    return c.is_string() &&
+           equal_lowered(c.get_ref<const std::string&>(), v.get_ref<const std::string&>());
   return c.is_string() && fold_case(how, c.get_ref<const std::string&>()) ==
                               fold_case(how, v.get_ref<const std::string&>());
 }

@@ -1,7 +1,9 @@
 #include "validation/schema_node_facts.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -120,9 +122,20 @@ bool NodeFacts::key_allowed(const std::string& key) const {
 }
 
 const NodeFacts& node_facts(const Frag& f) {
+  // The walkers ask for the same few hundred fragments hundreds of times per file: a small
+  // direct-mapped table in front of the map answers most of them without hashing. The map's
+  // nodes never move, so the table can point into them.
+  struct Recent {
+    const json* s;
+    const NodeFacts* facts;
+  };
+  thread_local std::array<Recent, 512> recent{};
+  Recent& slot = recent[(reinterpret_cast<uintptr_t>(f.s) / sizeof(json)) % recent.size()];
+  if (slot.s == f.s) return *slot.facts;
   thread_local std::unordered_map<const json*, NodeFacts> cache;
   auto it = cache.find(f.s);
   if (it == cache.end()) it = cache.emplace(f.s, compute(f)).first;
+  slot = {f.s, &it->second};
   return it->second;
 }
 

@@ -54,5 +54,24 @@ TEST(EnumCase, InEnumFoldsBothSides) {
   EXPECT_FALSE(in_enum(values, "Managed", "snake"));
 }
 
+// "lower" compares without folding copies; it must agree with comparing fold_case's results, on
+// random texts of letters of both cases, digits, `_` and bytes above 127.
+TEST(EnumCase, LowerComparisonAgreesWithFoldedCopies) {
+  const std::string alphabet = "aAbBzZ09_-\xc3\xa9\xff";
+  std::mt19937 rng(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string a, b;
+    for (size_t i = rng() % 5; i > 0; --i) a += alphabet[rng() % alphabet.size()];
+    for (size_t i = rng() % 5; i > 0; --i) b += alphabet[rng() % alphabet.size()];
+    const bool folded = fold_case("lower", a) == fold_case("lower", b);
+    ASSERT_EQ(in_enum(nlohmann::json::array({a, 3, nullptr}), b, "lower"), folded)
+        << a << " / " << b;
+    ASSERT_EQ(is_const(a, b, "lower"), folded) << a << " / " << b;
+  }
+  EXPECT_FALSE(in_enum(nlohmann::json::array({"command"}), 3, "lower"));
+  EXPECT_TRUE(in_enum(nlohmann::json::array({"command"}), "COMMAND", "lower"));
+  EXPECT_FALSE(is_const("command", "commands", "lower"));
+}
+
 }  // namespace
 }  // namespace amllint
