@@ -43,7 +43,7 @@ std::vector<std::string> allowed_texts(const json& values) {
 }
 
 Pattern make_pattern(const std::string& text) {
-  return Pattern{text, compiled_pattern(text)};
+  return Pattern{text, compiled_pattern(text), ClassPattern::parse(text)};
 }
 
 NodeFacts compute(const Frag& f) {
@@ -93,6 +93,7 @@ NodeFacts compute(const Frag& f) {
 
 bool Pattern::matches(const std::string& s) const {
   if (!regex) return true;
+  if (simple) return simple->matches(s);
   try {
     return std::regex_search(s, *regex);
   } catch (const std::regex_error&) {

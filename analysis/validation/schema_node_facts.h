@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "validation/class_pattern.h"
 #include "validation/schema_walk.h"
 
 namespace amllint {
@@ -21,6 +22,7 @@ namespace amllint {
 struct Pattern {
   std::string text;
   const std::regex* regex = nullptr;
+  std::optional<ClassPattern> simple;  // the pattern matched by table, when it has that shape
   bool matches(const std::string& s) const;
 };
 

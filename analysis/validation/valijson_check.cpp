@@ -16,6 +16,7 @@
 #include <valijson/validator.hpp>
 
 #include "syntax/json_view.h"
+#include "validation/class_pattern.h"
 #include "validation/enum_case.h"
 #include "validation/schema_documents.h"
 
@@ -56,10 +57,16 @@ struct ValidationVisitor<adapters::NlohmannJsonAdapter>::ValidatePatternProperty
     if (cached == m_regexesCache.end())
       cached = m_regexesCache.emplace(patternPropertyStr, std::regex(patternPropertyStr)).first;
     const std::regex& r = cached->second;
+    thread_local std::unordered_map<std::string, std::optional<amllint::ClassPattern>> simple;
+    auto by_table = simple.find(patternPropertyStr);
+    if (by_table == simple.end())
+      by_table =
+          simple.emplace(patternPropertyStr, amllint::ClassPattern::parse(patternPropertyStr))
+              .first;
 
     bool matchFound = false;
     for (const typename Adapter::ObjectMember m : m_object) {
-      if (std::regex_search(m.first, r)) {
+      if (by_table->second ? by_table->second->matches(m.first) : std::regex_search(m.first, r)) {
         matchFound = true;
         if (m_propertiesMatched) m_propertiesMatched->insert(m.first);
         std::vector<std::string> newContext = m_context;
@@ -443,8 +450,15 @@ std::string context_pointer(const std::vector<std::string>& context) {
 // Whether valijson checks a step called `name` against the step schema: the names of the
 // `patternProperties` of definitions.json's `jobs` (a name they reject is flagged on `jobs`).
 bool checked_as_step(const std::string& name) {
-  static const std::vector<std::regex> patterns = [] {
-    std::vector<std::regex> out;
+  struct NamePattern {
+    std::regex regex;
+    std::optional<ClassPattern> simple;
+    bool matches(const std::string& name) const {
+      return simple ? simple->matches(name) : std::regex_search(name, regex);
+    }
+  };
+  static const std::vector<NamePattern> patterns = [] {
+    std::vector<NamePattern> out;
     const json* defs = schema_document("definitions.json");
     const json* pats = nullptr;
     try {
@@ -454,16 +468,16 @@ bool checked_as_step(const std::string& name) {
     }
     for (const auto& [pattern, _] : pats->items()) {
       try {
-        out.emplace_back(pattern);
+        out.push_back({std::regex(pattern), ClassPattern::parse(pattern)});
       } catch (const std::regex_error&) {
-        return std::vector<std::regex>{};
+        return std::vector<NamePattern>{};
       }
     }
     return out;
   }();
   if (patterns.empty()) return false;
   return std::all_of(patterns.begin(), patterns.end(),
-                     [&](const std::regex& r) { return std::regex_search(name, r); });
+                     [&](const NamePattern& p) { return p.matches(name); });
 }
 
 // Adds the failures of the steps of a pipeline that valijson did not reach. valijson checks the
