@@ -36,6 +36,17 @@ void Document::index_lines() {
   line_starts_.clear();
   line_starts_.push_back(0);
   const size_t n = text_.size();
+  const char* text = text_.data();
+  // Most files have no CR: then memchr finds each line's end (this runs for every file linted).
+  if (std::memchr(text, '\r', n) == nullptr) {
+    for (size_t at = 0; at < n;) {
+      const void* nl = std::memchr(text + at, '\n', n - at);
+      if (!nl) break;
+      at = static_cast<size_t>(static_cast<const char*>(nl) - text) + 1;
+      line_starts_.push_back(static_cast<uint32_t>(at));
+    }
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     char c = text_[i];
     if (c == '\n') {

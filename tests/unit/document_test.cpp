@@ -93,3 +93,31 @@ TEST(Document, ReplaceKeepsTheLineIndexOfAFreshDocument) {
     }
   }
 }
+
+// Line starts on random texts, with and without CRs (the index takes a faster path without):
+// each line starts after a LF, a CRLF or a lone CR, as a byte-by-byte reading finds them.
+TEST(Document, LineStartsMatchAByteByByteReadingOnRandomTexts) {
+  const std::string alphabet = "ab \n\n\r\t\0";
+  std::mt19937 rng(5);
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    const bool with_cr = n % 2 == 0;
+    for (size_t i = rng() % 40; i > 0; --i) {
+      char c = alphabet[rng() % (alphabet.size())];
+      if (c == '\r' && !with_cr) c = '\n';
+      text += c;
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) continue;
+    std::vector<uint32_t> want = {0};
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') want.push_back(static_cast<uint32_t>(i + 1));
+      if (text[i] == '\r') {
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        want.push_back(static_cast<uint32_t>(i + 1));
+      }
+    }
+    Document d(text);
+    ASSERT_EQ(d.line_count(), want.size()) << n;
+    for (uint32_t l = 0; l < want.size(); ++l) ASSERT_EQ(d.line_start(l), want[l]) << n;
+  }
+}
