@@ -86,6 +86,10 @@ uint32_t block_end(std::string_view src, uint32_t i, int parent_indent) {
 // Plain scalars fold line breaks and indentation into single spaces, so the decoded value is
 // matched against the source with any whitespace run matching any whitespace run.
 uint32_t plain_end(std::string_view src, uint32_t i, std::string_view value, bool flow) {
+  // Most plain scalars are written as their value, on one line: the walk below would end just
+  // past them (a value never ends in whitespace, so its last character sets the end).
+  if (!value.empty() && !is_white(value.back()) && src.substr(i, value.size()) == value)
+    return i + static_cast<uint32_t>(value.size());
   uint32_t end = i;
   size_t v = 0;
   while (v < value.size() && i < src.size()) {
