@@ -142,3 +142,17 @@ TEST(JsonViewSpans, AnswerTheNearestAncestorAndNothingForAMalformedPointer) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(JsonViewPointers, EscapeAndUnescapeTokens) {
+  EXPECT_EQ(escape_pointer_token("train_job"), "train_job");
+  EXPECT_EQ(escape_pointer_token(""), "");
+  EXPECT_EQ(escape_pointer_token("a/b"), "a~1b");
+  EXPECT_EQ(escape_pointer_token("a~b"), "a~0b");
+  EXPECT_EQ(escape_pointer_token("~/~"), "~0~1~0");
+  for (const char* t : {"train_job", "", "a/b", "a~b", "~/~", "~1", "//"})
+    EXPECT_EQ(unescape_pointer_token(escape_pointer_token(t)), t);
+}
+
+}  // namespace
