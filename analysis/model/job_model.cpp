@@ -173,7 +173,7 @@ class ModelBuilder {
     for (size_t i = 0; i < n->pairs.size(); ++i) {
       const yaml::Pair& p = n->pairs[i];
       if (p.merged || !p.key || !p.key->is_scalar()) continue;
-      std::string child = pointer + "/" + escape_pointer_token(p.key->value);
+      std::string child = child_pointer(pointer, p.key->value);
       if (at_root && p.key->value == "jobs" && p.value && p.value->is_mapping()) {
         collect_steps(model, *p.value, child, *owner);
         continue;
@@ -197,14 +197,14 @@ class ModelBuilder {
       }
       const Step* step = pipeline.step(p.key->value);
       int index = step ? static_cast<int>(step - pipeline.steps.data()) : -1;
-      std::string step_pointer = pointer + "/" + escape_pointer_token(p.key->value);
+      std::string step_pointer = child_pointer(pointer, p.key->value);
       if (!p.value->is_mapping()) {
         collect(model, p.value, step_pointer, index, BindingScope::Parent, &pipeline);
         continue;
       }
       for (const yaml::Pair& field : p.value->pairs) {
         if (field.merged || !field.key || !field.key->is_scalar()) continue;
-        std::string field_pointer = step_pointer + "/" + escape_pointer_token(field.key->value);
+        std::string field_pointer = child_pointer(step_pointer, field.key->value);
         std::string_view name = field.key->value;
         if (name == "component" && field.value && field.value->is_mapping() && step &&
             step->inline_model) {

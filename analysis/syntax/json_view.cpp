@@ -18,6 +18,10 @@ std::string key_name(const yaml::Pair& p) {
 }
 
 void append_escaped(std::string& out, std::string_view token) {
+  if (token.find_first_of("~/") == std::string_view::npos) {
+    out.append(token);
+    return;
+  }
   for (char c : token) {
     if (c == '~') {
       out += "~0";
@@ -151,6 +155,19 @@ std::string escape_pointer_token(std::string_view token) {
       out += c;
     }
   }
+  return out;
+}
+
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  append_escaped(pointer, token);
+}
+
+std::string child_pointer(std::string_view pointer, std::string_view token) {
+  std::string out;
+  out.reserve(pointer.size() + 1 + token.size());
+  out.append(pointer);
+  append_pointer_token(out, token);
   return out;
 }
 

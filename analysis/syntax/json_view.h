@@ -49,6 +49,10 @@ JsonView to_json(const yaml::Node* root);
 
 // RFC 6901 escaping of one token ("a/b" -> "a~1b", "a~b" -> "a~0b") and its inverse.
 std::string escape_pointer_token(std::string_view token);
+// `pointer` + "/" + escape_pointer_token(token), made in place.
+void append_pointer_token(std::string& pointer, std::string_view token);
+// The pointer of `token` under `pointer`, in one allocation.
+std::string child_pointer(std::string_view pointer, std::string_view token);
 std::string unescape_pointer_token(std::string_view token);
 
 // The unescaped tokens of `pointer`: "/jobs/a~1b" -> {"jobs", "a/b"}; none for "".

@@ -176,7 +176,7 @@ class Explainer {
     bool here = kept_here(ptr);
     if (here) check_required(frags, v, ptr, noun);
     for (const auto& [key, child] : v.items()) {
-      std::string child_ptr = ptr + "/" + escape_pointer_token(key);
+      std::string child_ptr = child_pointer(ptr, key);
       if (!here && !reaches_flagged(child_ptr)) continue;
       switch (check_key(frags, key, ptr, child_ptr, noun)) {
         case KeyVerdict::Allowed: descend(child_schemas(frags, key), child, child_ptr); break;

@@ -442,7 +442,7 @@ std::string context_pointer(const std::vector<std::string>& context) {
   std::string ptr;
   for (const auto& part : context) {
     if (part.size() >= 2 && part.front() == '[' && part.back() == ']')
-      ptr += "/" + escape_pointer_token(std::string_view(part).substr(1, part.size() - 2));
+      append_pointer_token(ptr, std::string_view(part).substr(1, part.size() - 2));
   }
   return ptr;
 }

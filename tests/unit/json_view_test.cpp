@@ -156,3 +156,17 @@ TEST(JsonViewPointers, EscapeAndUnescapeTokens) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(JsonViewPointers, ChildPointersEscapeTheirToken) {
+  EXPECT_EQ(child_pointer("", "jobs"), "/jobs");
+  EXPECT_EQ(child_pointer("/jobs", "a/b~c"), "/jobs/a~1b~0c");
+  std::string p = "/jobs";
+  append_pointer_token(p, "");
+  EXPECT_EQ(p, "/jobs/");
+  append_pointer_token(p, "~");
+  EXPECT_EQ(p, "/jobs//~0");
+}
+
+}  // namespace
