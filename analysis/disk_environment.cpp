@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "config/config.h"
@@ -18,6 +19,18 @@ namespace amllint {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The folder of `file_path` as written, with its last `/` (`jobs/a.yml` -> `jobs/`, `a.yml` -> ""),
+// so that `/a.yml` (in `/`) and `a.yml` (in the working folder) differ; nullopt when the last
+// segment is not a plain name (`.` or `..` would change the folder). It stands for the folder's
+// absolute, normal form, which costs a getcwd and a path normalisation to compute.
+std::optional<std::string> written_folder(const std::string& file_path) {
+  const size_t slash = file_path.rfind('/');
+  std::string_view name =
+      std::string_view(file_path).substr(slash == std::string::npos ? 0 : slash + 1);
+  if (name.empty() || name == "." || name == "..") return std::nullopt;
+  return file_path.substr(0, slash == std::string::npos ? 0 : slash + 1);
+}
 
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
@@ -101,24 +114,16 @@ class DiskEnvironment final : public Environment {
   }
 
   std::shared_ptr<const Config> config_for(const std::string& file_path) override {
-    // Asked for every file: the folder as written (`jobs/a.yml` -> `jobs/`) stands for its
-    // absolute, normal form, which costs a getcwd and a path normalisation to compute. Only for a
-    // plain file name: `..` or `.` as the last segment would change the folder.
-    const size_t slash = file_path.rfind('/');
-    std::string_view name =
-        std::string_view(file_path).substr(slash == std::string::npos ? 0 : slash + 1);
-    const bool plain = !name.empty() && name != "." && name != "..";
-    // With its last `/`, so that `/a.yml` (in `/`) and `a.yml` (in the working folder) differ.
-    std::string written =
-        plain ? file_path.substr(0, slash == std::string::npos ? 0 : slash + 1) : "";
-    if (plain) {
+    // Asked for every file: the folder as written stands for its absolute form (written_folder).
+    std::optional<std::string> written = written_folder(file_path);
+    if (written) {
       std::lock_guard lock(mutex_);
-      auto it = config_dirs_.find(written);
+      auto it = config_dirs_.find(*written);
       if (it != config_dirs_.end()) return config_in(it->second);
     }
     fs::path dir = fs::path(absolute_path(file_path)).parent_path();
     std::lock_guard lock(mutex_);
-    if (plain) config_dirs_.emplace(std::move(written), dir);
+    if (written) config_dirs_.emplace(std::move(*written), dir);
     return config_in(dir);
   }
 
@@ -139,18 +144,34 @@ class DiskEnvironment final : public Environment {
       found = config_for(file_path);
       config = found.get();
     }
-    std::string root = workspace_root(file_path, config);
-    std::string key = root + '\0' + (config ? config->path : std::string());
-    // One scan per project folder, even when many files of it are analysed at once.
-    std::lock_guard build(index_mutex_);
-    {
+    const std::string config_key = '\0' + (config ? config->path : std::string());
+    // Asked for every file: the index of a folder as written (as in config_for) is remembered,
+    // which spares the walk up to the `.git` folder (a stat per folder) and the path arithmetic.
+    std::optional<std::string> folder_key;
+    if (std::optional<std::string> written = written_folder(file_path))
+      folder_key = *written + config_key;
+    if (folder_key) {
+      std::lock_guard lock(mutex_);
+      auto it = folder_indexes_.find(*folder_key);
+      if (it != folder_indexes_.end()) return it->second;
+    }
+    std::string key = workspace_root(file_path, config) + config_key;
+    auto known = [&]() -> std::shared_ptr<const WorkspaceIndex> {
       std::lock_guard lock(mutex_);
       auto it = indexes_.find(key);
-      if (it != indexes_.end()) return it->second;
-    }
-    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config));
+      if (it == indexes_.end()) return nullptr;
+      if (folder_key) folder_indexes_.emplace(*folder_key, it->second);
+      return it->second;
+    };
+    if (auto index = known()) return index;
+    // One scan per project folder, even when many files of it are analysed at once.
+    std::lock_guard build(index_mutex_);
+    if (auto index = known()) return index;
+    auto index = std::make_shared<const WorkspaceIndex>(
+        build_workspace_index(key.substr(0, key.find('\0')), config));
     std::lock_guard lock(mutex_);
     indexes_[key] = index;
+    if (folder_key) folder_indexes_.emplace(*folder_key, index);
     return index;
   }
 
@@ -163,11 +184,14 @@ class DiskEnvironment final : public Environment {
       configs_.clear();
       config_dirs_.clear();
       indexes_.clear();
+      folder_indexes_.clear();
       return;
     }
     // Any YAML file may be an asset spec, or the config that lists workspace names.
-    if (std::string ext = fs::path(path).extension().string(); ext == ".yml" || ext == ".yaml")
+    if (std::string ext = fs::path(path).extension().string(); ext == ".yml" || ext == ".yaml") {
       indexes_.clear();
+      folder_indexes_.clear();
+    }
     std::string key = absolute_path(path);
     files_.erase(key);
     // A changed file inside a code folder changes that folder's snapshot.
@@ -211,6 +235,8 @@ class DiskEnvironment final : public Environment {
   std::map<std::string, std::string> programs_;               // name -> path found on PATH, or ""
   std::mutex index_mutex_;                                    // held while an index is built
   std::map<std::string, std::shared_ptr<const WorkspaceIndex>> indexes_;  // by project root
+  // The same indexes by the folder of a file as written (written_folder) and the config.
+  std::map<std::string, std::shared_ptr<const WorkspaceIndex>> folder_indexes_;
 };
 
 }  // namespace
