@@ -81,6 +81,10 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         inline_value = arg.substr(eq + 1);
         arg.resize(eq);
       }
+    } else if (arg.size() > 2 && (arg[1] == 'j' || arg[1] == 'f' || arg[1] == 'c')) {
+      // A short option's value may be glued to it, as getopt allows: -j2 (make, ninja, cargo).
+      inline_value = arg.substr(2);
+      arg.resize(2);
     }
     auto value = [&]() -> std::optional<std::string> {
       if (inline_value) return inline_value;

@@ -62,6 +62,28 @@ TEST(Options, RejectsWhatCannotWork) {
   EXPECT_EQ(parse_options({"-j", "0", "a"}).error, "-j needs a number from 1 to 1024, not '0'");
 }
 
+// -j2 and --jobs=2 as well as -j 2, like make, ninja and cargo; the other short options with a
+// value take it glued too.
+TEST(Options, ShortOptionValuesMayBeGlued) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"-j2", "a.yml"}, {"--jobs=2", "a.yml"}, {"-j", "2", "a.yml"}}) {
+    auto r = parse_options(args);
+    ASSERT_EQ(r.error, "") << args[0];
+    EXPECT_EQ(r.options.jobs, 2u) << args[0];
+    EXPECT_EQ(r.options.paths, (std::vector<std::string>{"a.yml"})) << args[0];
+  }
+  auto r = parse_options({"-j1", "-fjson", "-cconf.yaml", "a.yml"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.options.jobs, 1u);
+  EXPECT_EQ(r.options.format, Format::Json);
+  EXPECT_EQ(r.options.config, "conf.yaml");
+  EXPECT_EQ(parse_options({"-j0", "a"}).error, "-j needs a number from 1 to 1024, not '0'");
+  EXPECT_EQ(parse_options({"-jx", "a"}).error, "-j needs a number from 1 to 1024, not 'x'");
+  EXPECT_EQ(parse_options({"--jobs=", "a"}).error, "--jobs needs a number from 1 to 1024, not ''");
+  // Flags take no glued value: -qj2 is not -q -j2.
+  EXPECT_EQ(parse_options({"-qj2", "a"}).error, "unknown option -qj2");
+}
+
 TEST(Options, HelpAndVersionNeedNoPaths) {
   EXPECT_TRUE(parse_options({"--help"}).options.help);
   EXPECT_EQ(parse_options({"-h"}).error, "");
