@@ -71,7 +71,7 @@ class DiskEnvironment final : public Environment {
   }
 
   std::shared_ptr<const LoadedFile> load(const std::string& path) override {
-    std::string key = absolute_path(path);
+    std::string key = absolute(path);
     auto stamp = mtime(key);
     {
       std::lock_guard lock(mutex_);
@@ -100,7 +100,7 @@ class DiskEnvironment final : public Environment {
   }
 
   std::shared_ptr<const SnapshotStats> snapshot(const std::string& folder) override {
-    std::string key = absolute_path(folder);
+    std::string key = absolute(folder);
     auto stamp = mtime(key);
     {
       std::lock_guard lock(mutex_);
@@ -218,6 +218,28 @@ class DiskEnvironment final : public Environment {
     return found;
   }
 
+  // absolute_path(path), from the folder's absolute form remembered by the folder as written
+  // (written_folder): a path normalisation per file loaded costs more than reading a small one.
+  // The folder of a plain name normalises on its own, so folder + name is the path's own form.
+  std::string absolute(const std::string& path) {
+    std::optional<std::string> written = written_folder(path);
+    if (!written) return absolute_path(path);
+    const std::string_view name = std::string_view(path).substr(written->size());
+    {
+      std::lock_guard lock(folders_mutex_);
+      if (auto it = absolute_folders_.find(*written); it != absolute_folders_.end())
+        return it->second + std::string(name);
+    }
+    std::string whole = absolute_path(path);
+    std::string folder = whole.substr(0, whole.size() - name.size());
+    if (whole.size() >= name.size() && std::string_view(whole).substr(folder.size()) == name &&
+        folder.ends_with('/')) {
+      std::lock_guard lock(folders_mutex_);
+      absolute_folders_.emplace(std::move(*written), std::move(folder));
+    }
+    return whole;
+  }
+
   struct CachedFile {
     fs::file_time_type stamp;
     std::shared_ptr<const LoadedFile> file;
@@ -228,6 +250,8 @@ class DiskEnvironment final : public Environment {
   };
 
   std::mutex mutex_;
+  std::mutex folders_mutex_;                                          // for absolute_folders_ only
+  std::map<std::string, std::string, std::less<>> absolute_folders_;  // as written -> absolute
   std::map<std::string, CachedFile> files_;
   std::map<std::string, CachedSnapshot> snapshots_;
   std::map<std::string, std::shared_ptr<const Config>> configs_;
