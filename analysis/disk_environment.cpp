@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "environment.h"
 #include "model/job_model.h"
+#include "model/normal_path.h"
 #include "model/snapshot.h"
 #include "model/workspace_index.h"
 #include "program_runner.h"
@@ -35,7 +36,7 @@ std::optional<std::string> written_folder(const std::string& file_path) {
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::absolute(path.empty() ? "." : path, ec);
-  return (ec ? fs::path(path) : p).lexically_normal().string();
+  return normal_path((ec ? fs::path(path) : p).string());
 }
 
 fs::file_time_type mtime(const std::string& path) {

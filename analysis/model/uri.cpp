@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <filesystem>
 #include <optional>
 
+#include "model/normal_path.h"
 #include "suggest.h"
 
 namespace amllint {
@@ -544,11 +544,8 @@ Reference parse_reference(std::string_view text) {
 }
 
 std::string resolve_local(const std::string& base_dir, std::string_view ref) {
-  namespace fs = std::filesystem;
   if (ref.substr(0, 5) == "file:") ref.remove_prefix(5);
-  fs::path p{std::string(ref)};
-  if (p.is_absolute()) return p.lexically_normal().string();
-  return (fs::path(base_dir.empty() ? "." : base_dir) / p).lexically_normal().string();
+  return normal_joined_path(base_dir, ref);
 }
 
 const char* secret_kind_name(SecretKind kind) {
