@@ -202,7 +202,7 @@ bool may_have_root_name_key(std::string_view text) {
   if (!may_have_name_key(text)) return false;
   std::string_view t = text;
   if (t.starts_with("\xEF\xBB\xBF")) t.remove_prefix(3);  // Document drops it
-  if (t.find_first_of(std::string_view("\\\t\0", 3)) != std::string_view::npos ||
+  if (std::any_of(t.begin(), t.end(), [](char c) { return c == '\\' || c == '\t' || c == '\0'; }) ||
       t.find("\xEF\xBB\xBF") != std::string_view::npos ||
       t.find("\xC2\x85") != std::string_view::npos ||  // NEL
       t.find("\xE2\x80\xA8") != std::string_view::npos ||

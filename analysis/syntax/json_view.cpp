@@ -17,8 +17,16 @@ std::string key_name(const yaml::Pair& p) {
   return std::string(key_name_view(p));
 }
 
+// Whether `token` holds a character a pointer escapes. A loop: find_first_of with a set calls
+// memchr on the set once per character.
+bool needs_escaping(std::string_view token) {
+  for (char c : token)
+    if (c == '~' || c == '/') return true;
+  return false;
+}
+
 void append_escaped(std::string& out, std::string_view token) {
-  if (token.find_first_of("~/") == std::string_view::npos) {
+  if (!needs_escaping(token)) {
     out.append(token);
     return;
   }
@@ -143,7 +151,7 @@ class Converter {
 
 std::string escape_pointer_token(std::string_view token) {
   // Most keys need no escaping: one search instead of a character-by-character copy.
-  if (token.find_first_of("~/") == std::string_view::npos) return std::string(token);
+  if (!needs_escaping(token)) return std::string(token);
   std::string out;
   out.reserve(token.size());
   for (char c : token) {
