@@ -9,8 +9,9 @@ and the entities it calls):
   command job  to_rest_job_object -> Command._to_job()._to_rest_object() -> CommandJob._validate():
                command and environment required, `${{inputs.x}}` in `command` must name an input
                (validate_inputs_for_command; `[...]`-optional and spaced bindings are not checked)
-  sweep job    SweepJob._to_rest_object(): the same for `trial.command`, and search-space names
-               must be identifiers (validate_key_contains_allowed_characters)
+  sweep job    SweepJob._to_rest_object(): the same for `trial.command`, search-space names
+               must be identifiers (validate_key_contains_allowed_characters), and a sweep without
+               `search_space` fails (UnboundLocalError: its local `search_space` is never set)
   pipeline job _resolve_arm_id_or_upload_dependencies -> each node's anonymous component is
                registered through ComponentOperations.create_or_update(is_anonymous=True), which
                first runs ComponentOperations._validate(skip_remote_validation=True), i.e.
@@ -59,6 +60,10 @@ def check_submit(oracle, path, nlines):
             job._override_missing_properties_from_trial()
             if job.trial is not None:
                 validate_inputs_for_command(job.trial.command, job.inputs)
+            # _to_rest_object assigns its local `search_space` only when the job has one, then
+            # loops over it: a sweep without `search_space` fails there with UnboundLocalError.
+            if job.search_space is None:
+                errors.append("search_space: SweepJob._to_rest_object fails without one (UnboundLocalError)")
             for key in (job.search_space or {}):
                 validate_key_contains_allowed_characters(key)
         elif isinstance(job, PipelineJob):

@@ -144,7 +144,9 @@ TEST(SchemaFaults, StepBranchIsChosenByItsType) {
   // A spark step allows `entry`, a command step does not.
   Checked s(FileKind::PipelineJob,
             "type: pipeline\njobs:\n  wrangle:\n    type: spark\n    entry:\n      file: a.py\n"
-            "    conf:\n      spark.executor.memory: 2g\n    command: x\n"
+            "    conf:\n      spark.driver.cores: 1\n      spark.driver.memory: 2g\n"
+            "      spark.executor.cores: 1\n      spark.executor.memory: 2g\n"
+            "      spark.executor.instances: 1\n    command: x\n"
             "    resources:\n      instance_type: standard_e4s_v3\n      runtime_version: '3.4'\n");
   ASSERT_EQ(s.diagnostics.size(), 1u) << s.dump();
   EXPECT_EQ(s.text_of(s.diagnostics[0].range), "command");
