@@ -3,7 +3,8 @@
 //   missing-referenced-path  (error)   what the CLI resolves while it loads the spec: `code`,
 //                            `component`, a sweep step's `trial`, `environment: file:`, an
 //                            environment's `conda_file` and `build.path`, `additional_includes`,
-//                            a Spark job's `entry.file`. A missing one rejects the file.
+//                            a Spark job's or inline Spark step's `entry.file`. A missing one
+//                            rejects the file.
 //   missing-local-path       (warning) an input's data `path`: accepted, uploaded at submission;
 //                            samples create such data with a prep script before submitting.
 #include "environment.h"
@@ -39,7 +40,12 @@ class MissingLocalPath final : public Rule {
     std::vector<Missing> found;
     walk(ctx, *ctx.model.root, ctx.model.base_dir, found);
     if (ctx.model.kind == FileKind::SparkJob)
-      check_spark_entry(ctx, *ctx.model.root, ctx.model.base_dir, found);
+      check_spark_entry(ctx, *ctx.model.root, ctx.model.base_dir, false, found);
+    // An inline Spark step's entry is checked too, from the pipeline's folder when the step has
+    // no `code` ("jobs.s.component.entry: Entry ... doesn't exist.", measured both ways).
+    for (const Step& step : ctx.model.steps)
+      if (step.node && step.node->is_mapping() && !step.component && step.type == "spark")
+        check_spark_entry(ctx, *step.node, ctx.model.base_dir, true, found);
     for (const Missing& m : found) report(ctx, m);
     check_component_files(ctx, ctx.model, 0);
   }
@@ -115,13 +121,16 @@ class MissingLocalPath final : public Rule {
   }
 
   // A Spark job checks that `entry.file` exists in its code folder ("Entry ... doesn't
-  // exist."); a Spark component does not (measured), so only the job's root is looked at.
+  // exist."); a Spark component does not (measured), so only a job's root and its inline Spark
+  // steps are looked at. A job without `code` is not checked (measured: accepted); a step
+  // without one resolves the entry from the pipeline's folder (`step_without_code`).
   void check_spark_entry(const RuleContext& ctx, const yaml::Node& root, const std::string& base,
-                         std::vector<Missing>& out) const {
+                         bool step_without_code, std::vector<Missing>& out) const {
     const yaml::Node* entry = root.get("entry");
     const yaml::Node* file = entry && entry->is_mapping() ? entry->get("file") : nullptr;
     if (!file || !file->is_scalar()) return;
-    std::string folder = local_code_folder(base, root.get("code"));
+    const yaml::Node* code = root.get("code");
+    std::string folder = code ? local_code_folder(base, code) : step_without_code ? base : "";
     if (folder.empty() || !ctx.env.exists(folder)) return;
     const std::string text = file->value.str();
     Reference ref = parse_reference(text);
@@ -129,10 +138,11 @@ class MissingLocalPath final : public Rule {
         ref.has_placeholder)
       return;
     if (ctx.env.exists(resolve_local(folder, text))) return;
+    const std::string where = code ? "the code folder `" + std::string(code->value) + "`"
+                                   : std::string("the pipeline's folder (the step has no `code`)");
     out.push_back({file, "entry.file", Expect::File, true,
-                   "entry file `" + text + "` is not in the code folder `" +
-                       std::string(root.get("code")->value) +
-                       "`: `az ml` rejects the job (\"Entry ... doesn't exist\"); the path is "
+                   "entry file `" + text + "` is not in " + where +
+                       ": `az ml` rejects the job (\"Entry ... doesn't exist\"); the path is "
                        "relative to the code folder"});
   }
 
