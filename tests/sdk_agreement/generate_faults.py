@@ -1261,6 +1261,40 @@ def _crlf_line(spec, rng):
     return [Edit(e, "\n", "\r\n", "one line ends with CRLF", field=k.value) for e, k in top_line_breaks(spec)]
 
 
+
+# Keys whose deletion other classes already cover: ports, steps and search-space parameters (the
+# undefined-*-ref classes bind to them; a binding left without its port is rejected by the service,
+# not client-side), and a component's `name` (missing-required-key, with its exception).
+KEY_DELETED_SKIP_PARENTS = ("inputs", "outputs", "jobs", "search_space")
+KEY_DELETED_SKIP_KEYS = ("inputs", "outputs")
+
+
+@fault_class("key-deleted", limit=2)
+def _key_deleted(spec, rng):
+    """Any mapping entry at any depth deleted (key line and value block): finds required keys
+    that required_sites does not list (e.g. Spark `conf` sizes, sweep `limits.max_total_trials`)."""
+    res = []
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if not is_scalar(k):
+                    continue
+                label = ".".join(map(str, path + (k.value,)))
+                skip = (path and path[-1] in KEY_DELETED_SKIP_PARENTS) or k.value in KEY_DELETED_SKIP_KEYS or (
+                    spec.is_component and not path and k.value == "name")
+                if not skip:
+                    e = delete_entry(spec, k, v, node, "mapping entry deleted", field=label)
+                    if e:
+                        res.append(e)
+                walk(v, path + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, path + (i,))
+
+    walk(spec.root, ())
+    return res
+
 # ---------------------------------------------------------------------------------------------
 
 

@@ -145,8 +145,10 @@ def main(argv):
                               "error": first_line(d["error"], scratch)}
         # 2. the checks `az ml job create` runs after its first network call, for the jobs the
         #    oracle accepts (a rejected file never gets there)
+        #    (a reused fault verdict carries no `kind` but always its `submit`)
         todo_submit = [os.path.join(scratch, rel) for f, kind, rel, sha in cases
-                       if cache[sha]["kind"] == "job" and cache[sha]["accepted"] and "submit" not in cache[sha]]
+                       if cache[sha].get("kind") == "job" and cache[sha]["accepted"]
+                       and "submit" not in cache[sha]]
         for path, d in run_tool([os.path.join(HERE, "submit_checks.py")], todo_submit, "submit checks").items():
             sha = sha_of[os.path.relpath(path, scratch)]
             cache[sha]["submit"] = {"accepted": d["accepted"], "error": first_line(d["error"], scratch)}
