@@ -67,7 +67,7 @@ std::optional<size_t> token_index(std::string_view token) {
 // The span of the value the tokens `rest` lead to from `n` (held under the key at `key`). A
 // repeated key is tried from its last pair back: the pair whose value `obj[name]` kept, and
 // for a path only an earlier pair has, the last pair that has it.
-std::optional<SourceSpan> resolve(const yaml::Node* n, TextRange key,
+std::optional<SourceSpan> resolve(const JsonView& view, const yaml::Node* n, TextRange key,
                                   const std::vector<std::string_view>& tokens, size_t at) {
   if (at == tokens.size())
     return n ? SourceSpan{key, n->range, n} : SourceSpan{key, {key.end, key.end}, nullptr};
@@ -75,17 +75,31 @@ std::optional<SourceSpan> resolve(const yaml::Node* n, TextRange key,
   if (n->kind == yaml::NodeKind::Sequence) {
     std::optional<size_t> i = token_index(tokens[at]);
     if (!i || *i >= n->items.size()) return std::nullopt;
-    return resolve(n->items[*i], {}, tokens, at + 1);
+    return resolve(view, n->items[*i], {}, tokens, at + 1);
   }
   if (n->kind != yaml::NodeKind::Mapping) return std::nullopt;
-  for (size_t i = n->pairs.size(); i-- > 0;) {
-    const yaml::Pair& p = n->pairs[i];
-    if (!token_names(tokens[at], key_name_view(p))) continue;
-    if (auto found = resolve(p.value, p.key ? p.key->range : TextRange{}, tokens, at + 1))
-      return found;
+  auto try_pair = [&](const yaml::Pair& p) -> std::optional<SourceSpan> {
+    if (!token_names(tokens[at], key_name_view(p))) return std::nullopt;
+    return resolve(view, p.value, p.key ? p.key->range : TextRange{}, tokens, at + 1);
+  };
+  if (auto big = view.key_index.find(n); big != view.key_index.end()) {
+    // Only a name the token unescapes to can match it; try_pair checks the escaping itself.
+    std::string unescaped;
+    std::string_view name = tokens[at];
+    if (name.find('~') != std::string_view::npos) name = unescaped = unescape_pointer_token(name);
+    auto pairs = big->second.find(name);
+    if (pairs == big->second.end()) return std::nullopt;
+    for (uint32_t i : pairs->second)
+      if (auto found = try_pair(n->pairs[i])) return found;
+    return std::nullopt;
   }
+  for (size_t i = n->pairs.size(); i-- > 0;)
+    if (auto found = try_pair(n->pairs[i])) return found;
   return std::nullopt;
 }
+
+// Mappings with more keys than this get a key index (JsonView::key_index).
+constexpr size_t kIndexedMapping = 16;
 
 class Converter {
  public:
@@ -117,6 +131,11 @@ class Converter {
       case yaml::NodeKind::Mapping: {
         nlohmann::json obj = nlohmann::json::object();
         const size_t depth = path_.size();
+        if (n->pairs.size() > kIndexedMapping) {
+          auto& index = view_.key_index[n];
+          for (size_t i = n->pairs.size(); i-- > 0;)
+            index[key_name_view(n->pairs[i])].push_back(static_cast<uint32_t>(i));
+        }
         for (const yaml::Pair& p : n->pairs) {
           std::string name = key_name(p);
           path_ += '/';
@@ -227,7 +246,7 @@ SourceSpan JsonView::span(std::string_view pointer) const {
   if (!root || !tokens) return {};
   for (size_t n = tokens->size() + 1; n-- > 0;) {
     tokens->resize(n);
-    if (auto found = resolve(root, {}, *tokens, 0)) return *found;
+    if (auto found = resolve(*this, root, {}, *tokens, 0)) return *found;
   }
   return {};
 }
@@ -235,7 +254,7 @@ SourceSpan JsonView::span(std::string_view pointer) const {
 std::optional<SourceSpan> JsonView::exact_span(std::string_view pointer) const {
   std::optional<std::vector<std::string_view>> tokens = pointer_tokens(pointer);
   if (!root || !tokens) return std::nullopt;
-  return resolve(root, {}, *tokens, 0);
+  return resolve(*this, root, {}, *tokens, 0);
 }
 
 JsonView to_json(const yaml::Node* root) {

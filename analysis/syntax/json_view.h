@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diagnostic.h"
@@ -35,6 +36,10 @@ struct JsonView {
   // date), so schema validation sees a string; validate_schema reports them where a date is not
   // accepted.
   std::vector<std::string> dates;
+  // For mappings of many keys (a pipeline's `jobs`), which span() would otherwise compare key by
+  // key: each key's name to its pairs, last first. Made with the view, read-only after.
+  std::unordered_map<const yaml::Node*, std::unordered_map<std::string_view, std::vector<uint32_t>>>
+      key_index;
 
   // The span of `pointer` ("" for the root, "/jobs/train/type" for a nested value, RFC 6901
   // escaping), or of its nearest ancestor that has one. Where a mapping repeats a key, the value

@@ -125,6 +125,21 @@ TEST(JsonViewSpans, MatchTheTableWhereAWalkCouldGoWrong) {
       "s: [a, b, c, d, e, f, g, h, i, j, k, l]\n",
   };
   for (const char* text : cases) expect_same_spans(std::string("case: ") + text, text);
+  // A mapping of many keys is looked up through the view's key index: the same cases there.
+  std::string big;
+  for (int i = 0; i < 20; ++i) big += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  big += "a:\n  x: 1\na:\n  y: 2\n\"a/b\": 3\n\"~1\": 4\n\"\": 5\n? [k]\n: 6\n\"0\": [z]\n";
+  expect_same_spans("many keys", big);
+  expect_same_spans(
+      "many keys, nested", "top:\n" + [&] {
+        std::string nested;
+        for (size_t at = 0; at < big.size();) {
+          size_t end = big.find('\n', at);
+          nested += "  " + big.substr(at, end - at + 1);
+          at = end + 1;
+        }
+        return nested;
+      }());
 }
 
 TEST(JsonViewSpans, AnswerTheNearestAncestorAndNothingForAMalformedPointer) {
