@@ -85,10 +85,11 @@ size_t expect_same_spans(const std::string& label, const std::string& text) {
       const auto exact = view.exact_span(q);
       const auto it = ref.spans.find(q);
       EXPECT_EQ(exact.has_value(), it != ref.spans.end()) << label << ": pointer '" << q << "'";
-      if (exact && it != ref.spans.end())
+      if (exact && it != ref.spans.end()) {
         EXPECT_TRUE(same(exact->key, it->second.key) && same(exact->value, it->second.value) &&
                     exact->node == it->second.node)
             << label << ": exact pointer '" << q << "'";
+      }
       ++compared;
     }
   }
