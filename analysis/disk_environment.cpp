@@ -156,7 +156,8 @@ class DiskEnvironment final : public Environment {
       auto it = folder_indexes_.find(*folder_key);
       if (it != folder_indexes_.end()) return it->second;
     }
-    std::string key = workspace_root(file_path, config) + config_key;
+    const std::string root = workspace_root(file_path, config);
+    const std::string key = root + config_key;
     auto known = [&]() -> std::shared_ptr<const WorkspaceIndex> {
       std::lock_guard lock(mutex_);
       auto it = indexes_.find(key);
@@ -168,8 +169,7 @@ class DiskEnvironment final : public Environment {
     // One scan per project folder, even when many files of it are analysed at once.
     std::lock_guard build(index_mutex_);
     if (auto index = known()) return index;
-    auto index = std::make_shared<const WorkspaceIndex>(
-        build_workspace_index(key.substr(0, key.find('\0')), config));
+    auto index = std::make_shared<const WorkspaceIndex>(build_workspace_index(root, config));
     std::lock_guard lock(mutex_);
     indexes_[key] = index;
     if (folder_key) folder_indexes_.emplace(*folder_key, index);

@@ -169,19 +169,9 @@ class Converter {
 }  // namespace
 
 std::string escape_pointer_token(std::string_view token) {
-  // Most keys need no escaping: one search instead of a character-by-character copy.
-  if (!needs_escaping(token)) return std::string(token);
   std::string out;
   out.reserve(token.size());
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
+  append_escaped(out, token);
   return out;
 }
 
